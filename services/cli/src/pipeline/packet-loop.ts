@@ -1,0 +1,110 @@
+// Drives a capture file through every analyzer: a tight synchronous loop that yields to the bus in slices.
+import { NetwatchError } from '@netwatch/kit';
+import {
+  CaptureFileError,
+  type CaptureFileStats,
+  createPacketView,
+  openCaptureFile,
+} from '@netwatch/packet';
+import type { PacketAnalyzer } from './analyzer.js';
+
+export interface PacketLoopOptions {
+  readonly path: string;
+  readonly analyzers: readonly PacketAnalyzer[];
+  /** Called every `sliceSize` packets and at the end; awaited, so consumers can catch up. */
+  readonly onSlice: () => Promise<void>;
+  readonly sliceSize?: number;
+  /** Replay at the capture's own pace (start) rather than as fast as possible (replay). */
+  readonly paced?: boolean;
+  /** Stops the loop at the next slice (SIGINT, or a test). */
+  readonly shouldStop?: () => boolean;
+  readonly onProgress?: (progress: PacketLoopProgress) => void;
+}
+
+export interface PacketLoopProgress {
+  readonly packets: number;
+  readonly bytes: number;
+  readonly elapsedMs: number;
+}
+
+export interface PacketLoopResult extends PacketLoopProgress {
+  readonly format: 'pcap' | 'pcapng';
+  readonly fileStats: CaptureFileStats;
+  readonly stopped: boolean;
+}
+
+/** Opens a capture file, turning the reader's error into the CLI's (exit 2, path in the message). */
+export function openCaptureOrFail(path: string) {
+  try {
+    return openCaptureFile(path);
+  } catch (error) {
+    if (error instanceof CaptureFileError) {
+      const code = error.code === 'not_found' ? 'input_not_found' : 'input_unreadable';
+      throw new NetwatchError(code, `cannot read capture ${error.message}`, {
+        cause: error,
+        details: { path },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketLoopResult> {
+  const reader = openCaptureOrFail(options.path);
+  const view = createPacketView();
+  const analyzers = options.analyzers;
+  const sliceSize = options.sliceSize ?? 16_384;
+  const started = performance.now();
+  let lastProgress = started;
+  let packets = 0;
+  let bytes = 0;
+  let stopped = false;
+  let firstTs = -1;
+  try {
+    for (;;) {
+      let inSlice = 0;
+      while (inSlice < sliceSize && reader.next(view)) {
+        for (let i = 0; i < analyzers.length; i++) (analyzers[i] as PacketAnalyzer).onPacket(view);
+        inSlice++;
+        bytes += view.caplen;
+        if (options.paced) {
+          if (firstTs < 0) firstTs = view.tsSec + view.tsNsec / 1e9;
+          // Pacing: sleep until the capture's clock catches up with the wall clock.
+          const due =
+            (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
+          if (due > 5) break;
+        }
+      }
+      packets += inSlice;
+      for (const analyzer of analyzers) analyzer.onTime?.(view.tsSec);
+      await options.onSlice();
+      const now = performance.now();
+      if (options.onProgress && now - lastProgress >= 2000) {
+        lastProgress = now;
+        options.onProgress({ packets, bytes, elapsedMs: now - started });
+      }
+      if (options.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+      if (inSlice === 0 || (inSlice < sliceSize && !options.paced)) break;
+      if (options.paced) {
+        const due =
+          (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
+        if (due > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(due, 250)));
+      }
+    }
+    for (const analyzer of analyzers) analyzer.finish();
+    await options.onSlice();
+    return {
+      packets,
+      bytes,
+      elapsedMs: performance.now() - started,
+      format: reader.format,
+      fileStats: reader.stats,
+      stopped,
+    };
+  } finally {
+    reader.close();
+  }
+}
