@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The test command: builds, starts real Kafka, Redis and Neo4j (unless NETWATCH_TEST_* point at running ones), runs every test, stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== build"
+npm run build --silent
+
+if [[ -z "${NETWATCH_TEST_KAFKA_BROKERS:-}" ]]; then
+  echo "== test infrastructure (Kafka, Redis, Neo4j)"
+  scripts/dev/fetch-jars.sh
+  trap 'scripts/dev/infra.sh down' EXIT
+  scripts/dev/infra.sh up
+  set -a
+  # shellcheck disable=SC1091
+  . .cache/infra/env
+  set +a
+fi
+
+mapfile -t files < <(find services bench -path '*/node_modules' -prune -o -path '*/dist/*' -name '*.test.js' -print | sort)
+echo "== ${#files[@]} test files"
+# One file at a time: the Kafka suites share one broker and time their waits.
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
