@@ -68,11 +68,11 @@ export async function replayCommand(argv: string[]): Promise<number> {
   say(
     [
       `replay: ${path} (${result.format}): ${result.packets.toLocaleString('en')} packets, ` +
-        `${result.bytes.toLocaleString('en')} bytes in ${(result.elapsedMs / 1000).toFixed(2)} s ` +
-        `(${rate(result.packets, result.elapsedMs)} pkt/s)`,
+      `${result.bytes.toLocaleString('en')} bytes in ${(result.elapsedMs / 1000).toFixed(2)} s ` +
+      `(${rate(result.packets, result.elapsedMs)} pkt/s)`,
       `replay: analyzers: ${analyzers.length === 0 ? 'none registered' : analyzers.map((a) => a.name).join(', ')}`,
       `replay: messages published: ${[...perTopic.values()].reduce((a, b) => a + b, 0)}` +
-        [...perTopic].map(([t, n]) => `\n  ${t}: ${n}`).join(''),
+      [...perTopic].map(([t, n]) => `\n  ${t}: ${n}`).join(''),
       ...(errors.length > 0
         ? [`replay: damage in the file: ${errors.map(([n, c]) => `${n}=${c}`).join(', ')}`]
         : []),

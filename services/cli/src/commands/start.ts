@@ -84,9 +84,9 @@ export async function startCommand(argv: string[]): Promise<number> {
   });
   process.stderr.write(
     `netwatch: serving ${server.url} (/healthz, /readyz, /metrics)` +
-      (isLoopbackHost(values.host) ? ' on loopback only, without authentication\n' : '\n') +
-      `netwatch: playing ${values.pcap ? path : `the demo capture (${path})`}${values.once ? ' once' : ' in a loop'}; ` +
-      `analyzers: ${analyzers.length === 0 ? 'none registered yet' : analyzers.map((a) => a.name).join(', ')}\n`,
+    (isLoopbackHost(values.host) ? ' on loopback only, without authentication\n' : '\n') +
+    `netwatch: playing ${values.pcap ? path : `the demo capture (${path})`}${values.once ? ' once' : ' in a loop'}; ` +
+    `analyzers: ${analyzers.length === 0 ? 'none registered yet' : analyzers.map((a) => a.name).join(', ')}\n`,
   );
   const stop = () => {
     if (stopping) process.exit(1);

@@ -58,7 +58,7 @@ export function formatIp(bytes: Uint8Array): string {
   for (let i = 0; i < 16; i += 2) words.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   let bestStart = -1;
   let bestLen = 1; // RFC 5952 §4.2.2: a single zero group is not shortened.
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++;
       continue;

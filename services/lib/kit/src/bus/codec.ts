@@ -4,8 +4,8 @@ import type { z } from 'zod';
 export type DecodeFailure = 'not_json' | 'schema_invalid';
 
 export type Decoded<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: DecodeFailure; readonly error: string };
+  | { readonly ok: true; readonly value: T } |
+  { readonly ok: false; readonly reason: DecodeFailure; readonly error: string };
 
 export function encodeValue(value: Buffer | string | object): Buffer {
   if (Buffer.isBuffer(value)) return value;

@@ -34,9 +34,9 @@ export function createKafka(connection: KafkaConnection, logger: Logger): kafkaj
     logLevel: kafkajs.logLevel.WARN,
     logCreator:
       () =>
-      ({ level, log: entry }) => {
-        const { message, ...fields } = entry;
-        log[levelNames[level] ?? 'info'](fields, message);
-      },
+        ({ level, log: entry }) => {
+          const { message, ...fields } = entry;
+          log[levelNames[level] ?? 'info'](fields, message);
+        },
   });
 }

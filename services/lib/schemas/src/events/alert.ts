@@ -32,7 +32,7 @@ export const alertDetails = z.looseObject({
   origin: z.enum(alertOrigins),
   severity: severityLevel,
   severity_name: severityName,
-  origin_severity: z.number().int().optional().describe("The tool's own severity code"),
+  origin_severity: z.number().int().optional().describe('The tool\'s own severity code'),
   offender_ip: ip.describe('The address the alert is about; the message key'),
   victim_ip: ip.optional(),
   count: count.min(1).describe('Occurrences folded into this alert'),

@@ -57,7 +57,7 @@ const tcpDetails = z.looseObject({
 const icmpDetails = z.looseObject({ type: uint8, code: uint8 });
 
 export const flowDetails = z.looseObject({
-  id: z.string().optional().describe("Sensor's own flow id (e.g. a hash table slot generation)"),
+  id: z.string().optional().describe('Sensor\'s own flow id (e.g. a hash table slot generation)'),
   state: z.enum(connStates).describe('Zeek conn_state code'),
   history: z.string().optional().describe('Zeek conn history letters, e.g. ShADadFf'),
   export_reason: z.enum(exportReasons),
