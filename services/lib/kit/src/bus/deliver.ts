@@ -40,6 +40,7 @@ export async function deliver(
     const decoded = decodeValue(ctx.spec.schema, raw);
     if (!decoded.ok) {
       ctx.metrics.discarded.inc({ topic: topicLabel, reason: 'invalid' });
+      ctx.metrics.deadLettered.inc({ topic: topicLabel, reason: decoded.reason });
       ctx.deadLetter(raw, meta, decoded.reason, decoded.error);
       return 'done';
     }
@@ -70,6 +71,7 @@ export async function deliver(
           'handler kept failing; message sent to the dead-letter topic',
         );
         ctx.metrics.discarded.inc({ topic: topicLabel, reason: 'handler_failed' });
+        ctx.metrics.deadLettered.inc({ topic: topicLabel, reason: 'handler_failed' });
         ctx.deadLetter(raw, meta, 'handler_failed', describeError(error).slice(0, 1000));
         return 'done';
       }

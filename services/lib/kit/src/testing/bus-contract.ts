@@ -216,6 +216,12 @@ export function busContract(factory: BusFactory): void {
         ?.get();
       const invalidCount = discarded?.values.find((v) => v.labels.reason === 'invalid')?.value;
       assert.equal(invalidCount, 2, 'both counted as discarded (invalid)');
+      const lettered = await metrics.registry.getSingleMetric('netwatch_events_dead_lettered_total')?.get();
+      assert.deepEqual(
+        lettered?.values.map((v) => [v.labels.reason, v.value]).sort(),
+        [['not_json', 1], ['schema_invalid', 1]],
+        'dead letters counted by reason',
+      );
     });
 
     it('dead-letters a message whose handler keeps failing, then handles the next', async () => {
