@@ -1,4 +1,5 @@
 // The bus: its contract and both implementations.
+export * from './base-bus.js';
 export * from './codec.js';
 export * from './dead-letter.js';
 export * from './kafka-bus.js';

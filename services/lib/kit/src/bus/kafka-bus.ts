@@ -1,59 +1,37 @@
 // The Kafka bus (kafkajs): idempotent batched producer, consumer groups committing after success.
-import { dlqTopicName, type TopicSpec } from '@netwatch/schemas';
+import { dlqTopicName, type Retention } from '@netwatch/schemas';
 import type kafkajs from 'kafkajs';
-import type { z } from 'zod';
 import { describeError, NetwatchError } from '../errors.js';
-import { type Logger, silentLogger } from '../log.js';
-import { type BusMetrics, createMetrics } from '../metrics.js';
+import { BaseBus, type BaseBusOptions, type JoinRequest, type Outgoing } from './base-bus.js';
 import { encodeValue } from './codec.js';
-import { deadLetterHeaders } from './dead-letter.js';
 import { type DeliveryContext, deliver } from './deliver.js';
 import { createKafka, type KafkaConnection } from './kafka-client.js';
 import { BatchingProducer, type ProducerSettings } from './kafka-producer.js';
 import { TopicEnsurer, type TopicSettings } from './kafka-topics.js';
-import type {
-  Bus,
-  Handler,
-  MessageMeta,
-  RawHandler,
-  SubscribeOptions,
-  Subscription,
-} from './types.js';
+import type { MessageMeta, Subscription } from './types.js';
 
-export interface KafkaBusOptions {
-  readonly service: string;
+export interface KafkaBusOptions extends BaseBusOptions {
   readonly connection: KafkaConnection;
   readonly topics: TopicSettings;
   readonly producer?: ProducerSettings;
-  readonly topicPrefix?: string;
   /** Consumer session timeout; a member silent this long is removed from its group (default 30 s). */
   readonly sessionTimeoutMs?: number;
   /** How long subscribe() waits for the group to assign partitions (default 60 s). */
   readonly joinTimeoutMs?: number;
-  readonly metrics?: BusMetrics;
-  readonly logger?: Logger;
 }
 
-export class KafkaBus implements Bus {
+export class KafkaBus extends BaseBus {
   readonly kind = 'kafka' as const;
-  readonly service: string;
   private readonly kafka: kafkajs.Kafka;
   private readonly admin: kafkajs.Admin;
   private readonly producer: kafkajs.Producer;
   private readonly batching: BatchingProducer;
   private readonly topicsEnsurer: TopicEnsurer;
-  private readonly prefix: string;
-  private readonly metrics: BusMetrics;
-  private readonly logger: Logger;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly retentionByName = new Map<string, 'delete' | 'compact'>();
-  private closed = false;
+  private readonly retentionByName = new Map<string, Retention>();
 
   private constructor(private readonly options: KafkaBusOptions) {
-    this.service = options.service;
-    this.prefix = options.topicPrefix ?? '';
-    this.metrics = options.metrics ?? createMetrics(options.service, { processMetrics: false }).bus;
-    this.logger = options.logger ?? silentLogger();
+    super(options);
     this.kafka = createKafka(options.connection, this.logger);
     this.admin = this.kafka.admin();
     // Idempotent + acks=all: a retried send never duplicates or reorders within a partition.
@@ -90,66 +68,20 @@ export class KafkaBus implements Bus {
     return bus;
   }
 
-  topicName(name: string): string {
-    return this.prefix + name;
-  }
-
-  publish<S extends z.ZodType>(topic: TopicSpec<S>, event: z.infer<S>): void {
-    const name = this.topicName(topic.name);
-    if (topic.retention !== 'delete') this.retentionByName.set(name, topic.retention);
-    this.send(name, topic.name, topic.key(event), event as object, {});
-  }
-
-  publishRaw(
-    topicName: string,
-    key: string | null,
-    value: Buffer | string | object,
-    headers: Record<string, string> = {},
-  ): void {
-    this.send(this.topicName(topicName), topicName, key, value, headers);
-  }
-
-  private send(
-    name: string,
-    label: string,
-    key: string | null,
-    value: Buffer | string | object,
-    headers: Record<string, string>,
-  ): void {
-    if (this.closed) throw new Error(`bus for ${this.service} is closed`);
-    this.batching.enqueue(name, label, { key, value: encodeValue(value), headers });
+  protected send(message: Outgoing): void {
+    if (message.retention !== 'delete') this.retentionByName.set(message.topic, message.retention);
+    this.batching.enqueue(message.topic, message.label, {
+      key: message.key,
+      value: encodeValue(message.value),
+      headers: message.headers,
+    });
   }
 
   flush(timeoutMs?: number): Promise<void> {
     return this.batching.flush(timeoutMs);
   }
 
-  subscribe<S extends z.ZodType>(
-    topic: TopicSpec<S>,
-    group: string,
-    handler: Handler<z.infer<S>>,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    return this.join(topic.name, topic, group, handler as Handler<unknown>, options);
-  }
-
-  subscribeRaw(
-    topicName: string,
-    group: string,
-    handler: RawHandler,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    return this.join(topicName, null, group, handler, options);
-  }
-
-  private async join(
-    name: string,
-    spec: TopicSpec | null,
-    group: string,
-    handler: Handler<unknown> | RawHandler,
-    options: SubscribeOptions,
-  ): Promise<Subscription> {
-    const topic = this.topicName(name);
+  protected async join({ topic, spec, group, options, context }: JoinRequest): Promise<Subscription> {
     await this.topicsEnsurer.ensure(topic, spec?.retention ?? 'delete');
     await this.topicsEnsurer.ensure(this.topicName(dlqTopicName(this.service)));
     const consumer = this.kafka.consumer({
@@ -161,22 +93,7 @@ export class KafkaBus implements Bus {
     });
     let stopping = false;
     let assignment: number[] = [];
-    const ctx: DeliveryContext = {
-      spec,
-      handler,
-      options,
-      metrics: this.metrics,
-      logger: this.logger,
-      group,
-      stopping: () => stopping,
-      deadLetter: (raw, meta, reason, error) =>
-        this.publishRaw(
-          dlqTopicName(this.service),
-          meta.key,
-          raw as Buffer,
-          deadLetterHeaders(meta, reason, error, this.service, group),
-        ),
-    };
+    const ctx = context(() => stopping);
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, (event) => {
         assignment = [...(event.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);

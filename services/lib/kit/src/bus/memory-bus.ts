@@ -1,127 +1,39 @@
 // The in-memory bus: one service's view of a MemoryBroker, honouring the same contract as Kafka.
-import { dlqTopicName, type TopicSpec } from '@netwatch/schemas';
-import type { z } from 'zod';
-import { type Logger, silentLogger } from '../log.js';
-import { type BusMetrics, createMetrics } from '../metrics.js';
-import { deadLetterHeaders } from './dead-letter.js';
+import { BaseBus, type BaseBusOptions, type JoinRequest, type Outgoing } from './base-bus.js';
 import { type DeliveryContext, deliver } from './deliver.js';
 import type { GroupMember, MemoryBroker, MemoryGroup, MemoryPartition } from './memory-broker.js';
-import type {
-  Bus,
-  Handler,
-  MessageMeta,
-  RawHandler,
-  SubscribeOptions,
-  Subscription,
-} from './types.js';
+import type { MessageMeta, Subscription } from './types.js';
 
-export interface MemoryBusOptions {
+export interface MemoryBusOptions extends BaseBusOptions {
   readonly broker: MemoryBroker;
-  readonly service: string;
-  readonly topicPrefix?: string;
-  readonly metrics?: BusMetrics;
-  readonly logger?: Logger;
 }
 
-export class MemoryBus implements Bus {
+export class MemoryBus extends BaseBus {
   readonly kind = 'memory' as const;
-  readonly service: string;
   private readonly broker: MemoryBroker;
-  private readonly prefix: string;
-  private readonly metrics: BusMetrics;
-  private readonly logger: Logger;
   private readonly subscriptions = new Set<MemorySubscription>();
-  private closed = false;
 
   constructor(options: MemoryBusOptions) {
+    super(options);
     this.broker = options.broker;
-    this.service = options.service;
-    this.prefix = options.topicPrefix ?? '';
-    this.metrics = options.metrics ?? createMetrics(options.service, { processMetrics: false }).bus;
-    this.logger = options.logger ?? silentLogger();
   }
 
-  topicName(name: string): string {
-    return this.prefix + name;
-  }
-
-  publish<S extends z.ZodType>(topic: TopicSpec<S>, event: z.infer<S>): void {
-    this.append(this.topicName(topic.name), topic.key(event), event, {}, topic.name);
-  }
-
-  publishRaw(
-    topicName: string,
-    key: string | null,
-    value: Buffer | string | object,
-    headers: Record<string, string> = {},
-  ): void {
-    this.append(this.topicName(topicName), key, value, headers, topicName);
-  }
-
-  private append(
-    fullName: string,
-    key: string | null,
-    value: unknown,
-    headers: Record<string, string>,
-    label: string,
-  ): void {
-    if (this.closed) throw new Error(`bus for ${this.service} is closed`);
-    this.broker.append(fullName, key, value, headers);
-    this.metrics.sent.inc({ topic: label });
+  protected send(message: Outgoing): void {
+    this.broker.append(message.topic, message.key, message.value, message.headers);
+    this.metrics.sent.inc({ topic: message.label });
   }
 
   /** Appends are synchronous, so everything published is already on the log. */
   async flush(): Promise<void> {}
 
-  subscribe<S extends z.ZodType>(
-    topic: TopicSpec<S>,
-    group: string,
-    handler: Handler<z.infer<S>>,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    return this.join(topic.name, topic, group, handler as Handler<unknown>, options);
-  }
-
-  subscribeRaw(
-    topicName: string,
-    group: string,
-    handler: RawHandler,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    return this.join(topicName, null, group, handler, options);
-  }
-
-  private async join(
-    name: string,
-    spec: TopicSpec | null,
-    group: string,
-    handler: Handler<unknown> | RawHandler,
-    options: SubscribeOptions,
-  ): Promise<Subscription> {
-    if (this.closed) throw new Error(`bus for ${this.service} is closed`);
-    const fullName = this.topicName(name);
-    const state = this.broker.group(fullName, group, options.fromBeginning ?? true);
-    const subscription = new MemorySubscription(fullName, group, state, (stopping) => ({
-      spec,
-      handler,
-      options,
-      metrics: this.metrics,
-      logger: this.logger,
-      group,
-      stopping,
-      deadLetter: (raw, meta, reason, error) =>
-        this.publishRaw(
-          dlqTopicName(this.service),
-          meta.key,
-          raw as object,
-          deadLetterHeaders(meta, reason, error, this.service, group),
-        ),
-    }));
+  protected async join(request: JoinRequest): Promise<Subscription> {
+    const state = this.broker.group(request.topic, request.group, request.options.fromBeginning ?? true);
+    const subscription = new MemorySubscription(request.topic, request.group, state, request.context);
     this.subscriptions.add(subscription);
     await subscription.join();
     return {
-      topic: fullName,
-      group,
+      topic: request.topic,
+      group: request.group,
       assignment: () => subscription.assignment(),
       close: async () => {
         this.subscriptions.delete(subscription);
