@@ -1,4 +1,4 @@
-// Public API of @netwatch/packet: capture file reading, pcap writing, link types.
+// Public API of @netwatch/packet: capture file reading, pcap writing, link types, L2–L4 decoding.
 
 export { DEFAULT_CHUNK_SIZE, forEachPacket, openCaptureFile } from './capture-file.js';
 export {
@@ -25,3 +25,25 @@ export {
   PcapFileWriter,
   type PcapWriterOptions,
 } from './pcap-writer.js';
+export { formatAddress, formatMac } from './decode/address.js';
+export {
+  DECODE_ERROR_COUNT,
+  DecodeError,
+  decodeErrorName,
+  decodeErrorNames,
+  DecodeStats,
+} from './decode/decode-error.js';
+export { decodePacket } from './decode/decode-packet.js';
+export {
+  createDecodedPacket,
+  DecodedPacket,
+  EtherType,
+  IpProtocol,
+  MAX_TCP_OPTION_KINDS,
+  resetDecodedPacket,
+  TcpFlag,
+  TunnelType,
+} from './decode/decoded-packet.js';
+export { MAX_IPV6_EXT_HEADERS } from './decode/ip.js';
+export { MAX_VLAN_TAGS } from './decode/link.js';
+export { MAX_TUNNEL_DEPTH } from './decode/tunnel.js';
