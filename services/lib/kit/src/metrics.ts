@@ -52,7 +52,7 @@ export function createMetrics(
     }),
     discarded: new Counter({
       name: 'netwatch_events_discarded_total',
-      help: 'Events dropped on purpose (reason=invalid|buffer_full|handler_failed)',
+      help: 'Events dropped on purpose (reason=invalid|handler_failed|buffer_full|too_large)',
       labelNames: ['topic', 'reason'],
       registers,
     }),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { NetwatchError } from '../errors.js';
 import { createMetrics } from '../metrics.js';
 import { busContract } from '../testing/bus-contract.js';
+import { waitFor } from '../testing/wait.js';
 import { testInfra } from '../testing/infra.js';
 import { KafkaBus } from './kafka-bus.js';
 
@@ -96,6 +97,40 @@ describe('kafka bus specifics', { timeout: 60_000 }, () => {
       }
       const sent = await metrics.registry.getSingleMetric('netwatch_events_sent_total')?.get();
       assert.equal(sent?.values.find((v) => v.labels.topic === compacted.name)?.value, 10);
+    } finally {
+      await bus.close();
+    }
+  });
+
+  it('splits a batch the broker refuses as too large, and drops (counting) one event that can never fit', async () => {
+    const prefix = `big${randomUUID().slice(0, 8)}.`;
+    const metrics = createMetrics('big', { processMetrics: false });
+    const bus = await KafkaBus.connect({
+      service: 'big',
+      connection: { brokers: infra.kafkaBrokers, clientId: 'big' },
+      topics: { partitions, replicationFactor: 1 },
+      topicPrefix: prefix,
+      // Uncompressed, all in one partition, in one 4 MiB send: four times the broker's 1 MB limit.
+      producer: { compression: 'none', batchMaxBytes: 4 * 1024 * 1024 },
+      metrics: metrics.bus,
+    });
+    try {
+      const pad = 'x'.repeat(1000);
+      for (let i = 0; i < 2000; i++) bus.publish(compacted, { id: 'one-key', pad, i });
+      bus.publishRaw(compacted.name, 'huge', { id: 'huge', pad: 'y'.repeat(1_500_000) });
+      bus.publish(compacted, { id: 'after-the-huge-one' });
+      await bus.flush(30_000);
+      // A refused request may have been accepted for other partitions; the retry is at-least-once,
+      // so check that every event arrived rather than an exact count.
+      const seen = new Set<string>();
+      const sub = await bus.subscribe(compacted, 'reader', (e) => void seen.add(`${e.id}:${String(e.i ?? '')}`));
+      await waitFor(() => seen.size >= 2001, 30_000, 'every event that fits');
+      await sub.close();
+      for (let i = 0; i < 2000; i++) assert.ok(seen.has(`one-key:${i}`), `event ${i}`);
+      assert.ok(seen.has('after-the-huge-one:'), 'the event after the huge one');
+      assert.ok(!seen.has('huge:'), 'the huge one was not written');
+      const discarded = await metrics.registry.getSingleMetric('netwatch_events_discarded_total')?.get();
+      assert.equal(discarded?.values.find((v) => v.labels.reason === 'too_large')?.value, 1);
     } finally {
       await bus.close();
     }

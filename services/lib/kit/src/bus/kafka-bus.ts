@@ -24,7 +24,6 @@ export class KafkaBus extends BaseBus {
   readonly kind = 'kafka' as const;
   private readonly kafka: kafkajs.Kafka;
   private readonly admin: kafkajs.Admin;
-  private readonly producer: kafkajs.Producer;
   private readonly batching: BatchingProducer;
   private readonly topicsEnsurer: TopicEnsurer;
   private readonly subscriptions = new Set<Subscription>();
@@ -35,14 +34,10 @@ export class KafkaBus extends BaseBus {
     this.kafka = createKafka(options.connection, this.logger);
     this.admin = this.kafka.admin();
     // Idempotent + acks=all: a retried send never duplicates or reorders within a partition.
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
     this.topicsEnsurer = new TopicEnsurer(this.admin, options.topics);
     this.batching = new BatchingProducer(
-      this.producer,
+      // Idempotent + acks=all: a retried send never duplicates or reorders within a partition.
+      () => this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
       (topic) => this.topicsEnsurer.ensure(topic, this.retentionByName.get(topic) ?? 'delete'),
       this.metrics,
       this.logger,
@@ -55,10 +50,10 @@ export class KafkaBus extends BaseBus {
     const bus = new KafkaBus(options);
     try {
       await bus.admin.connect();
-      await bus.producer.connect();
+      await bus.batching.connect();
     } catch (cause) {
       await bus.admin.disconnect().catch(() => {});
-      await bus.producer.disconnect().catch(() => {});
+      await bus.batching.disconnect().catch(() => {});
       throw new NetwatchError(
         'bus_unavailable',
         `cannot reach Kafka at ${options.connection.brokers.join(',')}: ${describeError(cause)}`,
@@ -208,7 +203,7 @@ export class KafkaBus extends BaseBus {
       );
     }
     this.closed = true;
-    await this.producer.disconnect();
+    await this.batching.disconnect();
     await this.admin.disconnect();
   }
 }
