@@ -1,5 +1,5 @@
 // Generates the demo capture `netwatch start` plays by default: a small home network talking to the world.
-import { PcapBufferWriter } from '@netwatch/packet';
+import { PcapBufferWriter, seededRandom } from '@netwatch/packet';
 import {
   dnsMessage,
   type Endpoint,
@@ -34,18 +34,6 @@ const hosts = Array.from({ length: 6 }, (_, i) => ({
   ip: `192.168.1.${20 + i}`,
 }));
 
-/** A deterministic PRNG (mulberry32) so every generated demo file is the same. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoOptions {
   /** Seconds of traffic (default 60). */
   readonly seconds?: number;
@@ -55,7 +43,7 @@ export interface DemoOptions {
 
 /** Builds the demo capture in memory: DNS lookups, then TCP sessions or pings to each answer. */
 export function generateDemoCapture(options: DemoOptions = {}): Buffer {
-  const rand = random(0x6e77);
+  const rand = seededRandom(0x6e77);
   const writer = new PcapBufferWriter({ linktype: 1, snaplen: 65535 });
   const seconds = options.seconds ?? 60;
   let t = (options.startSec ?? 1_767_225_600) * 1e6; // microseconds

@@ -47,3 +47,4 @@ export {
 export { MAX_IPV6_EXT_HEADERS } from './decode/ip.js';
 export { MAX_VLAN_TAGS } from './decode/link.js';
 export { MAX_TUNNEL_DEPTH } from './decode/tunnel.js';
+export { seededRandom, seededUint32 } from './seeded-random.js';

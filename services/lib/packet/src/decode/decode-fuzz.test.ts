@@ -6,21 +6,10 @@ import { runInNewContext } from 'node:vm';
 import { DECODE_ERROR_COUNT, DecodeStats } from './decode-error.js';
 import { decodePacket } from './decode-packet.js';
 import { createDecodedPacket } from './decoded-packet.js';
+import { seededUint32 } from '../seeded-random.js';
 import { seedFrames } from './testing/seed-frames.js';
 
 const LINKTYPES = [0, 1, 1, 1, 101, 108, 113, 228, 229, 276, 147];
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 /** `gc()` even without --expose-gc (the flag can be set at run time; the function lives in a new context). */
 function getGc(): () => void {
@@ -38,7 +27,7 @@ interface FuzzResult {
  * any heap growth would be the decoder's.
  */
 function fuzz(n: number, seed: number): FuzzResult {
-  const rand = prng(seed);
+  const rand = seededUint32(seed);
   const seeds = seedFrames();
   const buf = new Uint8Array(4096);
   const p = createDecodedPacket();
