@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Logger, silentLogger } from '../log.js';
 import { type BusMetrics, createMetrics } from '../metrics.js';
 import { deadLetterHeaders } from './dead-letter.js';
-import type { DeliveryContext } from './deliver.js';
+import { bindPerMessageMetrics, type DeliveryContext } from './deliver.js';
 import type { Bus, Handler, RawHandler, SubscribeOptions, Subscription } from './types.js';
 
 export interface BaseBusOptions {
@@ -95,11 +95,14 @@ export abstract class BaseBus implements Bus {
     options: SubscribeOptions,
   ): Promise<Subscription> {
     this.checkOpen();
+    const perMessage = bindPerMessageMetrics(this.metrics, name, group);
     const context = (stopping: () => boolean): DeliveryContext => ({
       spec,
       handler,
       options,
       metrics: this.metrics,
+      perMessage,
+      topicLabel: name,
       logger: this.logger,
       group,
       stopping,
@@ -109,6 +112,18 @@ export abstract class BaseBus implements Bus {
       },
     });
     return this.join({ topic: this.topicName(name), spec, group, options, context });
+  }
+
+  private readonly sentByLabel = new Map<string, { inc(n?: number): void }>();
+
+  /** `netwatch_events_sent_total` for a topic, bound once per topic rather than per event. */
+  protected sentCounter(label: string): { inc(n?: number): void } {
+    let counter = this.sentByLabel.get(label);
+    if (counter === undefined) {
+      counter = this.metrics.sent.labels({ topic: label });
+      this.sentByLabel.set(label, counter);
+    }
+    return counter;
   }
 
   private checkOpen(): void {

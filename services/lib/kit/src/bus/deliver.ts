@@ -12,6 +12,10 @@ export interface DeliveryContext {
   readonly handler: Handler<unknown> | RawHandler;
   readonly options: SubscribeOptions;
   readonly metrics: BusMetrics;
+  /** The subscription's per-message counters, bound to their labels once (not per message). */
+  readonly perMessage: PerMessageMetrics;
+  /** The topic as metrics name it (the registry name, without any prefix). */
+  readonly topicLabel: string;
   readonly logger: Logger;
   readonly group: string;
   /** True once the subscription is closing: retries stop and the message is left uncommitted. */
@@ -24,6 +28,19 @@ export interface DeliveryContext {
   ) => void;
 }
 
+export interface PerMessageMetrics {
+  readonly received: { inc(): void };
+  readonly handlerSeconds: { startTimer(): () => unknown };
+}
+
+/** Binds the counters every message touches, so the hot path skips prom-client's label lookup. */
+export function bindPerMessageMetrics(metrics: BusMetrics, topic: string, group: string): PerMessageMetrics {
+  return {
+    received: metrics.received.labels({ topic, group }),
+    handlerSeconds: metrics.handlerSeconds.labels({ topic }),
+  };
+}
+
 /** `done`: commit past it. `abandoned`: stopping mid-retry; leave it for the next owner. */
 export type DeliveryOutcome = 'done' | 'abandoned';
 
@@ -34,7 +51,7 @@ export async function deliver(
   raw: unknown,
   meta: MessageMeta,
 ): Promise<DeliveryOutcome> {
-  const topicLabel = ctx.spec?.name ?? meta.topic;
+  const topicLabel = ctx.topicLabel;
   let event: unknown = raw;
   if (ctx.spec !== null) {
     const decoded = decodeValue(ctx.spec.schema, raw);
@@ -46,11 +63,11 @@ export async function deliver(
     }
     event = decoded.value;
   }
-  ctx.metrics.received.inc({ topic: topicLabel, group: ctx.group });
+  ctx.perMessage.received.inc();
   const maxAttempts = Math.max(1, ctx.options.maxAttempts ?? 5);
   let backoff = ctx.options.retryBackoffMs ?? 200;
   for (let attempt = 1; ; attempt++) {
-    const stopTimer = ctx.metrics.handlerSeconds.startTimer({ topic: topicLabel });
+    const stopTimer = ctx.perMessage.handlerSeconds.startTimer();
     try {
       await ctx.handler(event, meta);
       stopTimer();

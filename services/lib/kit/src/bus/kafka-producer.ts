@@ -128,7 +128,10 @@ export class BatchingProducer {
           if (this.adaptiveLimit >= this.batchMaxEvents) this.adaptiveLimit = Number.POSITIVE_INFINITY;
         }
         this.metrics.publishBatchSize.observe({ bus: 'kafka' }, batch.length);
-        for (const item of batch) this.metrics.sent.inc({ topic: item.label });
+        // One counter update per topic per batch, not per event.
+        const sentByLabel = new Map<string, number>();
+        for (const item of batch) sentByLabel.set(item.label, (sentByLabel.get(item.label) ?? 0) + 1);
+        for (const [topic, count] of sentByLabel) this.metrics.sent.inc({ topic }, count);
       } catch (error) {
         if (isTooLarge(error)) {
           await this.handleTooLarge(batch);

@@ -20,7 +20,7 @@ export class MemoryBus extends BaseBus {
 
   protected send(message: Outgoing): void {
     this.broker.append(message.topic, message.key, message.value, message.headers);
-    this.metrics.sent.inc({ topic: message.label });
+    this.sentCounter(message.label).inc();
   }
 
   /** Appends are synchronous, so everything published is already on the log. */
