@@ -9,3 +9,4 @@ export * from './metrics.js';
 export * from './ops-server.js';
 export * from './runtime.js';
 export * from './service-config.js';
+export * from './timeout.js';

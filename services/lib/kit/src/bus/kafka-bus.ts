@@ -2,6 +2,7 @@
 import { dlqTopicName, type Retention } from '@netwatch/schemas';
 import type kafkajs from 'kafkajs';
 import { describeError, NetwatchError } from '../errors.js';
+import { withTimeout } from '../timeout.js';
 import { BaseBus, type BaseBusOptions, type JoinRequest, type Outgoing } from './base-bus.js';
 import { encodeValue } from './codec.js';
 import { type DeliveryContext, deliver } from './deliver.js';
@@ -104,10 +105,8 @@ export class KafkaBus extends BaseBus {
         partitionsConsumedConcurrently: 1,
         eachBatch: (payload) => this.handleBatch(payload, ctx, topic),
       });
-      await withTimeout(
-        joined,
-        this.options.joinTimeoutMs ?? 60_000,
-        `joining group ${group} on ${topic}`,
+      await withTimeout(joined, this.options.joinTimeoutMs ?? 60_000, () =>
+        new NetwatchError('timeout', `joining group ${group} on ${topic} took longer than ${this.options.joinTimeoutMs ?? 60_000} ms`),
       );
     } catch (cause) {
       await consumer.disconnect().catch(() => {});
@@ -218,21 +217,4 @@ function decodeHeaders(headers: kafkajs.IHeaders | undefined): Record<string, st
       out[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
   }
   return out;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new NetwatchError('timeout', `${what} took longer than ${ms} ms`)),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

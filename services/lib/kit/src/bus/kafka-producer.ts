@@ -1,6 +1,7 @@
 // Batching in front of kafkajs: linger, bounded buffer, one send in flight, retry without loss.
 import kafkajs from 'kafkajs';
 import { describeError, NetwatchError } from '../errors.js';
+import { withTimeout } from '../timeout.js';
 import type { Logger } from '../log.js';
 import type { BusMetrics } from '../metrics.js';
 
@@ -222,24 +223,9 @@ export class BatchingProducer {
     if (this.queue.length === 0 && this.sending === null) return;
     const drained = new Promise<void>((resolve) => this.drainedWaiters.push(resolve));
     this.kick();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new NetwatchError(
-              'bus_unavailable',
-              `Kafka did not accept ${this.queue.length} queued events within ${timeoutMs} ms`,
-            ),
-          ),
-        timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([drained, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(drained, timeoutMs, () =>
+      new NetwatchError('bus_unavailable', `Kafka did not accept ${this.queue.length} queued events within ${timeoutMs} ms`),
+    );
   }
 }
 
