@@ -60,6 +60,8 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
   let bytes = 0;
   let stopped = false;
   let firstTs = -1;
+  /** How far the capture's clock (at `view`) runs ahead of the wall clock since start, in ms. */
+  const msAhead = () => (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
   try {
     for (;;) {
       let inSlice = 0;
@@ -70,9 +72,7 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
         if (options.paced) {
           if (firstTs < 0) firstTs = view.tsSec + view.tsNsec / 1e9;
           // Pacing: sleep until the capture's clock catches up with the wall clock.
-          const due =
-            (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
-          if (due > 5) break;
+          if (msAhead() > 5) break;
         }
       }
       packets += inSlice;
@@ -89,8 +89,7 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
       }
       if (inSlice === 0 || (inSlice < sliceSize && !options.paced)) break;
       if (options.paced) {
-        const due =
-          (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
+        const due = msAhead();
         if (due > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(due, 250)));
       }
     }
