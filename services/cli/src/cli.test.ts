@@ -43,6 +43,16 @@ describe('netwatch command line', () => {
     assert.match(netwatch('service', 'nonesuch').stderr, /unknown service "nonesuch"/);
   });
 
+  it('start: a bad environment value is exit 2 naming the variable', () => {
+    const result = spawnSync(process.execPath, [bin, 'start', '--once', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NETWATCH_LOG_LEVEL: 'loud' },
+    });
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /NETWATCH_LOG_LEVEL: /);
+  });
+
   it('replay: a missing, unreadable or non-capture file is exit 2 naming the path', () => {
     const notCapture = join(dir, 'notes.txt');
     writeFileSync(notCapture, 'hello, this is not a capture file\n');

@@ -1,17 +1,20 @@
 // `netwatch start`: the whole pipeline in one process, on a capture file or the built-in demo, served on :8080.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { homedir, hostname } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createLogger,
   createMetrics,
   isLoopbackHost,
+  loadConfig,
   MemoryBroker,
   MemoryBus,
+  serviceEnvShape,
   startOpsServer,
 } from '@netwatch/kit';
 import { Counter } from 'prom-client';
+import { z } from 'zod';
 import { analyzerFactories } from '../pipeline/analyzer.js';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
 import { runPacketLoop } from '../pipeline/packet-loop.js';
@@ -31,6 +34,13 @@ it was recorded.
   -h, --help
 
 Serves /healthz, /readyz and /metrics. Stop with Ctrl-C.`;
+
+/** The shared service variables `start` honours, validated like every service's (bad value: exit 2). */
+const startEnvSchema = z.object({
+  NETWATCH_LOG_LEVEL: serviceEnvShape.NETWATCH_LOG_LEVEL,
+  NETWATCH_METRICS_TOKEN: serviceEnvShape.NETWATCH_METRICS_TOKEN,
+  NETWATCH_OBSERVER_NAME: serviceEnvShape.NETWATCH_OBSERVER_NAME,
+});
 
 export async function startCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -55,10 +65,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     throw usageError(`--port must be 0-65535, got ${values.port}`);
   const path = values.pcap ?? ensureDemoCapture();
 
-  const logger = createLogger(
-    'netwatch',
-    (process.env.NETWATCH_LOG_LEVEL as 'info' | undefined) ?? 'info',
-  );
+  const env = loadConfig(startEnvSchema);
+  const logger = createLogger('netwatch', env.NETWATCH_LOG_LEVEL);
   const metrics = createMetrics('netwatch');
   const packetsRead = new Counter({
     name: 'netwatch_capture_packets_total',
@@ -68,7 +76,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   const broker = new MemoryBroker();
   const bus = new MemoryBus({ broker, service: 'netwatch', metrics: metrics.bus, logger });
   const analyzers = analyzerFactories.map((create) =>
-    create({ bus, observer: process.env.NETWATCH_OBSERVER_NAME ?? hostname() }),
+    create({ bus, observer: env.NETWATCH_OBSERVER_NAME }),
   );
   let stopping = false;
   let playing = true;
@@ -78,8 +86,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     registry: metrics.registry,
     logger,
     readiness: [{ name: 'capture', check: () => playing }],
-    ...(process.env.NETWATCH_METRICS_TOKEN
-      ? { metricsToken: process.env.NETWATCH_METRICS_TOKEN }
+    ...(env.NETWATCH_METRICS_TOKEN
+      ? { metricsToken: env.NETWATCH_METRICS_TOKEN }
       : {}),
   });
   process.stderr.write(
