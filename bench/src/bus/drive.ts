@@ -1,6 +1,7 @@
 // The two measurements every bus case runs: bulk throughput and paced publish→consume latency.
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { type BenchEvent, now } from './event.js';
+import type { Plan } from './plan.js';
 import type { Receiver } from './receiver.js';
 import { percentile } from './stats.js';
 
@@ -118,4 +119,27 @@ export async function pacedLatency(
     p99: percentile(sorted, 99),
     max: sorted.length > 0 ? (sorted[sorted.length - 1] ?? Number.NaN) : Number.NaN,
   };
+}
+
+/** A client under test, wired up: what publishes, what receives, where events come from. */
+export interface Rig {
+  readonly endpoint: Endpoint;
+  readonly receiver: Receiver;
+  readonly source: EventSource;
+  close(): Promise<void>;
+}
+
+/** Warms the rig up, takes one measurement (end-to-end rate, or paced latency), and closes it. */
+export async function measureRig(
+  rig: Rig,
+  plan: Plan,
+  kind: 'throughput' | 'latency',
+): Promise<{ throughput: ThroughputResult } | { latency: LatencyResult }> {
+  try {
+    await warmUp(rig.endpoint, rig.receiver, rig.source);
+    if (kind === 'throughput') return { throughput: await throughput(rig.endpoint, rig.receiver, rig.source, plan.events) };
+    return { latency: await pacedLatency(rig.endpoint, rig.receiver, rig.source, plan.rate, plan.latencySeconds) };
+  } finally {
+    await rig.close();
+  }
 }

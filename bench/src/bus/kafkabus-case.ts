@@ -1,19 +1,12 @@
 // netwatch's KafkaBus (kafkajs + the kit's batching producer) on the local broker.
 import { createLogger, KafkaBus, type KafkaBusOptions } from '@netwatch/kit';
-import { type Endpoint, EventSource, pacedLatency, throughput, warmUp } from './drive.js';
+import { EventSource, measureRig, type Rig } from './drive.js';
 import { benchTopic } from './event.js';
 import type { CaseResult, Compression, Plan } from './plan.js';
 import { Receiver } from './receiver.js';
 import { PARTITIONS, type BenchTopics } from './topics.js';
 
 export type ProducerSettings = NonNullable<KafkaBusOptions['producer']>;
-
-interface Rig {
-  readonly endpoint: Endpoint;
-  readonly receiver: Receiver;
-  readonly source: EventSource;
-  close(): Promise<void>;
-}
 
 /**
  * A publishing bus and a separate consuming bus (as two services would be), the consumer
@@ -55,15 +48,28 @@ export async function kafkaBusThroughput(
   id: string,
   producer: ProducerSettings,
 ): Promise<CaseResult> {
+  return kafkaBusCase(plan, topics, id, producer, 'throughput');
+}
+
+export async function kafkaBusLatency(
+  plan: Plan,
+  topics: BenchTopics,
+  id: string,
+  producer: ProducerSettings,
+): Promise<CaseResult> {
+  return kafkaBusCase(plan, topics, id, producer, 'latency');
+}
+
+async function kafkaBusCase(
+  plan: Plan,
+  topics: BenchTopics,
+  id: string,
+  producer: ProducerSettings,
+  kind: 'throughput' | 'latency',
+): Promise<CaseResult> {
   const compression: Compression = producer.compression ?? 'gzip';
-  const r = await rig(plan, topics, id, producer);
-  try {
-    await warmUp(r.endpoint, r.receiver, r.source);
-    const thr = await throughput(r.endpoint, r.receiver, r.source, plan.events);
-    return { id, label: `KafkaBus ${compression}`, compression, throughput: thr };
-  } finally {
-    await r.close();
-  }
+  const measured = await measureRig(await rig(plan, topics, id, producer), plan, kind);
+  return { id, label: `KafkaBus ${compression}`, compression, ...measured };
 }
 
 /**
@@ -100,22 +106,5 @@ export async function kafkaBusProduceOnly(
     return events / ((performance.now() - start) / 1000);
   } finally {
     await bus.close();
-  }
-}
-
-export async function kafkaBusLatency(
-  plan: Plan,
-  topics: BenchTopics,
-  id: string,
-  producer: ProducerSettings,
-): Promise<CaseResult> {
-  const compression: Compression = producer.compression ?? 'gzip';
-  const r = await rig(plan, topics, id, producer);
-  try {
-    await warmUp(r.endpoint, r.receiver, r.source);
-    const lat = await pacedLatency(r.endpoint, r.receiver, r.source, plan.rate, plan.latencySeconds);
-    return { id, label: `KafkaBus ${compression}`, compression, latency: lat };
-  } finally {
-    await r.close();
   }
 }

@@ -1,7 +1,7 @@
 // @platformatic/kafka with the kit's batching policy in front of its producer, same topic layout.
 import { Consumer, Producer } from '@platformatic/kafka';
 import { Batcher } from './batcher.js';
-import { type Endpoint, EventSource, pacedLatency, throughput, warmUp } from './drive.js';
+import { type Endpoint, EventSource, measureRig } from './drive.js';
 import { benchEvent, benchKey, benchTopic } from './event.js';
 import type { CaseResult, Compression, Plan } from './plan.js';
 import { Receiver } from './receiver.js';
@@ -78,14 +78,7 @@ export async function platformaticThroughput(
   id: string,
   compression: Compression,
 ): Promise<CaseResult> {
-  const r = await rig(plan, topics, id, compression);
-  try {
-    await warmUp(r.endpoint, r.receiver, r.source);
-    const thr = await throughput(r.endpoint, r.receiver, r.source, plan.events);
-    return { id, label: `@platformatic/kafka ${compression}`, compression, throughput: thr };
-  } finally {
-    await r.close();
-  }
+  return platformaticCase(plan, topics, id, compression, 'throughput');
 }
 
 export async function platformaticLatency(
@@ -94,12 +87,16 @@ export async function platformaticLatency(
   id: string,
   compression: Compression,
 ): Promise<CaseResult> {
-  const r = await rig(plan, topics, id, compression);
-  try {
-    await warmUp(r.endpoint, r.receiver, r.source);
-    const lat = await pacedLatency(r.endpoint, r.receiver, r.source, plan.rate, plan.latencySeconds);
-    return { id, label: `@platformatic/kafka ${compression}`, compression, latency: lat };
-  } finally {
-    await r.close();
-  }
+  return platformaticCase(plan, topics, id, compression, 'latency');
+}
+
+async function platformaticCase(
+  plan: Plan,
+  topics: BenchTopics,
+  id: string,
+  compression: Compression,
+  kind: 'throughput' | 'latency',
+): Promise<CaseResult> {
+  const measured = await measureRig(await rig(plan, topics, id, compression), plan, kind);
+  return { id, label: `@platformatic/kafka ${compression}`, compression, ...measured };
 }
