@@ -81,16 +81,18 @@ describe('memory broker', () => {
     for (let n = 0; n < 8191; n++) bus.publish(topic, { host: 'h', n }); // reach the next trim point
     await broker.idle();
     const log = broker.topic(topic.name).partitions[0];
-    assert.ok(
-      (log?.entries.length ?? 0) < 8192,
-      `consumed entries trimmed (left ${log?.entries.length})`,
-    );
+    assert.ok(log, 'the partition exists');
+    assert.equal(log.end, 100_001 + 8191, 'every publish reached the log');
+    assert.ok(log.entries.length < 8192, `consumed entries trimmed (left ${log.entries.length})`);
     await bus.close();
     const unconsumed = new MemoryBroker({ partitions: 1, retainPerPartition: 10_000 });
     const lonely = new MemoryBus({ broker: unconsumed, service: 'nobody' });
     await lonely.subscribe(topic, 'stuck', () => new Promise(() => {}));
     for (let n = 0; n < 50_000; n++) lonely.publish(topic, { host: 'h', n });
-    assert.ok((unconsumed.topic(topic.name).partitions[0]?.entries.length ?? 0) <= 10_000 + 4096);
+    const lonelyLog = unconsumed.topic(topic.name).partitions[0];
+    assert.ok(lonelyLog, 'the partition exists');
+    assert.equal(lonelyLog.end, 50_000, 'every publish reached the log');
+    assert.ok(lonelyLog.entries.length <= 10_000 + 4096, `retention caps the log (${lonelyLog.entries.length})`);
     assert.ok(unconsumed.retentionDropped > 0, 'retention drops are counted');
   });
 });
