@@ -1,6 +1,12 @@
 // Community ID v1 flow hash (github.com/corelight/community-id-spec), the cross-tool flow pivot.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { parseIp } from './ip-bytes.js';
+
+/** SHA-1 as base64: the one-shot crypto.hash (Node ≥ 20.12) where present, a Hash object otherwise. */
+const sha1Base64: (data: Uint8Array) => string =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha1', data, 'base64')
+    : (data) => crypto.createHash('sha1').update(data).digest('base64');
 
 /** IANA protocol numbers the spec treats specially. */
 export const IPPROTO = { ICMP: 1, TCP: 6, UDP: 17, ICMPV6: 58, SCTP: 132 } as const;
@@ -142,7 +148,7 @@ export function communityIdFromBytes(
     scratch[at++] = p2 >> 8;
     scratch[at++] = p2 & 0xff;
   }
-  const digest = createHash('sha1').update(scratch.subarray(0, at)).digest('base64');
+  const digest = sha1Base64(scratch.subarray(0, at));
   return `1:${digest}`;
 }
 

@@ -22,6 +22,7 @@ const expectedKeys: Record<TopicName, string> = {
   'netwatch.incident.v1': '198.51.100.77',
   'netwatch.action.block.v1': '198.51.100.77',
   'netwatch.intel.ioc.v1': 'domain:cdn-update.example.net',
+  'netwatch.sensor.stats.v1': 'nw-sensor-01',
 };
 
 describe('examples', () => {

@@ -8,6 +8,7 @@ import { dpiExample } from './examples/dpi.js';
 import { flowExample } from './examples/flow.js';
 import { incidentExample } from './examples/incident.js';
 import { indicatorExample } from './examples/indicator.js';
+import { sensorStatsExample } from './examples/sensor-stats.js';
 import { tlsExample } from './examples/tls.js';
 import type { EventOf, TopicName } from './topics.js';
 
@@ -46,6 +47,7 @@ export const examples: { readonly [N in TopicName]: EventOf<N> } = deepFreeze({
   'netwatch.incident.v1': incidentExample,
   'netwatch.action.block.v1': blockExample,
   'netwatch.intel.ioc.v1': indicatorExample,
+  'netwatch.sensor.stats.v1': sensorStatsExample,
 });
 
 /** A mutable deep copy of a topic's example event. */

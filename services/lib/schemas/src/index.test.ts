@@ -5,7 +5,7 @@ import * as api from './index.js';
 
 describe('@netwatch/schemas entry point', () => {
   it('exports the registry, the contract helpers and the id functions', () => {
-    assert.equal(api.allTopics.length, 13);
+    assert.equal(api.allTopics.length, 14);
     const flow = api.exampleFor('netwatch.flow.v1');
     assert.equal(
       api.topicByName('netwatch.flow.v1').key(api.strictParse(api.flowEvent, flow)),

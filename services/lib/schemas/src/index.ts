@@ -45,6 +45,7 @@ export {
   indicatorEvent,
   indicatorTypes,
 } from './events/indicator.js';
+export { type SensorStatsEvent, sensorStatsDetails, sensorStatsEvent } from './events/sensor-stats.js';
 export { type TlsEvent, tlsDetails, tlsEvent } from './events/tls.js';
 export { exampleFor, examples } from './examples.js';
 export { canonicalIp, formatIp, parseIp } from './ip-bytes.js';
@@ -58,6 +59,7 @@ export {
   flowKey,
   incidentKey,
   indicatorKey,
+  sensorStatsKey,
   tlsKey,
 } from './keys.js';
 export { directions, network } from './network.js';

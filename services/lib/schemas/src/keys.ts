@@ -7,6 +7,7 @@ import type { DpiEvent } from './events/dpi.js';
 import type { FlowEvent } from './events/flow.js';
 import type { IncidentEvent } from './events/incident.js';
 import type { IndicatorEvent } from './events/indicator.js';
+import type { SensorStatsEvent } from './events/sensor-stats.js';
 import type { TlsEvent } from './events/tls.js';
 
 /**
@@ -69,4 +70,9 @@ export function incidentKey(event: IncidentEvent): string {
 export function indicatorKey(event: IndicatorEvent): string {
   const { type, value } = event.netwatch.indicator;
   return `${type}:${value}`;
+}
+
+/** Sensor stats: the sensor that measured them (observer.hostname), so each sensor's series stays in order. */
+export function sensorStatsKey(event: SensorStatsEvent): string {
+  return event.observer.hostname;
 }

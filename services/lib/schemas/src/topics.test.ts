@@ -6,7 +6,7 @@ import { dlqTopicName } from './topic.js';
 import { allTopics, isTopicName, topicByName, topics } from './topics.js';
 
 describe('topic registry', () => {
-  it('defines the 13 topics of the architecture, uniquely named and versioned', () => {
+  it('defines the 14 topics of the architecture, uniquely named and versioned', () => {
     assert.deepEqual(allTopics.map((t) => t.name).sort(), [
       'netwatch.action.block.v1',
       'netwatch.alert.enriched.v1',
@@ -20,6 +20,7 @@ describe('topic registry', () => {
       'netwatch.flow.v1',
       'netwatch.incident.v1',
       'netwatch.intel.ioc.v1',
+      'netwatch.sensor.stats.v1',
       'netwatch.tls.v1',
     ]);
     for (const t of allTopics) {

@@ -8,6 +8,7 @@ import { dpiEvent } from './events/dpi.js';
 import { flowEvent } from './events/flow.js';
 import { incidentEvent } from './events/incident.js';
 import { indicatorEvent } from './events/indicator.js';
+import { sensorStatsEvent } from './events/sensor-stats.js';
 import { tlsEvent } from './events/tls.js';
 import {
   alertKey,
@@ -18,6 +19,7 @@ import {
   flowKey,
   incidentKey,
   indicatorKey,
+  sensorStatsKey,
   tlsKey,
 } from './keys.js';
 import { defineTopic } from './topic.js';
@@ -133,6 +135,14 @@ export const topics = {
     keyRule: 'type:value (netwatch.indicator.type and .value)',
     retention: 'compact',
     description: 'Threat-intel indicators; compacted, the latest record per indicator wins',
+  }),
+  sensorStats: defineTopic({
+    name: 'netwatch.sensor.stats.v1',
+    schema: sensorStatsEvent,
+    key: sensorStatsKey,
+    keyRule: 'sensor (observer.hostname)',
+    retention: 'delete',
+    description: 'Per-sensor traffic figures every interval: rates, protocol mix, flows, capture drops',
   }),
 } as const;
 

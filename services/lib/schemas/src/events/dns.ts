@@ -45,6 +45,15 @@ const qnameFeatures = z.looseObject({
   digit_ratio: z.number().min(0).max(1).optional(),
 });
 
+/** EDNS(0) of the query (or of the response when the query was not seen), RFC 6891 §6.1.3. */
+const ednsDetails = z.looseObject({
+  udp_payload_size: uint16.describe('Requestor\'s UDP payload size (the OPT CLASS field)'),
+  version: z.number().int().min(0).max(255).describe('EDNS version'),
+  dnssec_ok: z.boolean().describe('DO bit (RFC 3225)'),
+  option_codes: z.array(uint16).describe('EDNS option codes in order (IANA "DNS EDNS0 Option Codes")'),
+  client_subnet: z.string().optional().describe('EDNS Client Subnet as address/source/scope (RFC 7871 §6)'),
+});
+
 /** netwatch.dns: the raw numeric codes beside ECS's readable names, plus timing and features. */
 export const dnsDetails = z.looseObject({
   id: uint16.describe('DNS message id'),
@@ -58,6 +67,9 @@ export const dnsDetails = z.looseObject({
   truncated: z.boolean().optional(),
   answer_count: count.optional(),
   features: qnameFeatures,
+  query_seen: z.boolean().optional()
+    .describe('false when only the response was seen (capture started late, asymmetric routing); absent otherwise'),
+  edns: ednsDetails.optional().describe('EDNS(0) OPT record, when the message had one'),
 });
 
 export const dnsEvent = z.looseObject({

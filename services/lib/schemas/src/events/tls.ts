@@ -48,6 +48,7 @@ const clientHello = z.looseObject({
   signature_algorithms: z.array(uint16).optional(),
   alpn: z.array(z.string()).optional().describe('Offered ALPN ids (RFC 7301)'),
   sni: z.string().optional(),
+  key_share_groups: z.array(uint16).optional().describe('Groups of the key_share entries offered, RFC 8446 §4.2.8'),
 });
 
 const serverHello = z.looseObject({
@@ -56,6 +57,7 @@ const serverHello = z.looseObject({
   cipher: uint16,
   extensions: z.array(uint16),
   alpn: z.string().optional(),
+  key_share_group: uint16.optional().describe('Group of the server key_share (TLS 1.3), RFC 8446 §4.2.8'),
 });
 
 export const tlsDetails = z.looseObject({
@@ -64,6 +66,19 @@ export const tlsDetails = z.looseObject({
   ja3_string: z.string().optional().describe('SSLVersion,Ciphers,Extensions,Curves,PointFormats'),
   ja3s_string: z.string().optional(),
   ja4: ja4.optional(),
+  ja4_r: z.string().optional().describe('JA4 with the sorted cipher and extension lists in clear (FoxIO JA4_r)'),
+  hello_retry_request: z
+    .boolean()
+    .optional()
+    .describe('The server sent a HelloRetryRequest (RFC 8446 §4.1.4); the hellos above are the final ones'),
+  retry_group: uint16.optional().describe('The group the HelloRetryRequest asked for'),
+  first_ja3: md5.optional().describe('JA3 of the first ClientHello, when a HelloRetryRequest made a second'),
+  certificate_count: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Certificates in the server chain (TLS ≤ 1.2; encrypted in 1.3)'),
 });
 
 export const tlsEvent = z.looseObject({

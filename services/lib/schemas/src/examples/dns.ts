@@ -34,6 +34,7 @@ export const dnsExample: DnsEvent = {
         entropy: 3.19,
         digit_ratio: 0,
       },
+      edns: { udp_payload_size: 1232, version: 0, dnssec_ok: false, option_codes: [10] },
     },
   },
   observer,

@@ -32,6 +32,7 @@ export const tlsExample: TlsEvent = {
         signature_algorithms: [1027, 2052, 1025, 1283, 2053, 1281, 2054, 1537],
         alpn: ['h2', 'http/1.1'],
         sni: 'www.example.com',
+        key_share_groups: [29],
       },
       server_hello: {
         version: 771,
@@ -42,6 +43,7 @@ export const tlsExample: TlsEvent = {
       ja3_string: `771,${ciphers.join('-')},${extensions.join('-')},29-23-24,0`,
       ja3s_string: '771,49199,65281-11-35-16-23',
       ja4: 't13d1515h2_8daaf6152771_de4a06bb82e3',
+      certificate_count: 2,
     },
   },
   observer,
