@@ -48,3 +48,22 @@ export { MAX_IPV6_EXT_HEADERS } from './decode/ip.js';
 export { MAX_VLAN_TAGS } from './decode/link.js';
 export { MAX_TUNNEL_DEPTH } from './decode/tunnel.js';
 export { seededRandom, seededUint32 } from './seeded-random.js';
+export type { AnalyzerContext, AnalyzerFactory, InterfaceCaptureStats, PacketAnalyzer } from './analyzer.js';
+export { libpcapVersion, listInterfaces, type LiveInterface, type LiveInterfaceAddress } from './live/list-interfaces.js';
+export { LiveBatch } from './live/live-batch.js';
+export {
+  LIVE_CAPTURE_ERROR_CODES,
+  LiveCaptureError,
+  type LiveCaptureErrorCode,
+} from './live/live-capture-error.js';
+export {
+  LiveCapture,
+  type LiveCaptureStats,
+  type OnBatch,
+  type OnCaptureError,
+  openLiveCapture,
+  type TimestampPrecision,
+} from './live/live-capture.js';
+export { LiveCaptureGroup, openLiveCaptures } from './live/live-captures.js';
+export { LIVE_CAPTURE_DEFAULTS, type LiveCaptureOptions } from './live/live-options.js';
+export { AnalyzerFanout } from './analyzer-fanout.js';

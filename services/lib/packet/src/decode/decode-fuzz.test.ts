@@ -6,10 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { DECODE_ERROR_COUNT, DecodeStats } from './decode-error.js';
 import { decodePacket } from './decode-packet.js';
 import { createDecodedPacket } from './decoded-packet.js';
-import { seededUint32 } from '../seeded-random.js';
-import { seedFrames } from './testing/seed-frames.js';
-
-const LINKTYPES = [0, 1, 1, 1, 101, 108, 113, 228, 229, 276, 147];
+import { FuzzInputs } from './testing/fuzz-inputs.js';
 
 /** `gc()` even without --expose-gc (the flag can be set at run time; the function lives in a new context). */
 function getGc(): () => void {
@@ -27,47 +24,13 @@ interface FuzzResult {
  * any heap growth would be the decoder's.
  */
 function fuzz(n: number, seed: number): FuzzResult {
-  const rand = seededUint32(seed);
-  const seeds = seedFrames();
-  const buf = new Uint8Array(4096);
+  const inputs = new FuzzInputs(seed);
+  const buf = inputs.buffer;
   const p = createDecodedPacket();
   const stats = new DecodeStats();
   let bad = 0;
   for (let i = 0; i < n; i++) {
-    const mode = i % 4;
-    const offset = rand() & 15;
-    let caplen: number;
-    let linktype: number;
-    if (mode === 0) {
-      // Random bytes on a random link type.
-      caplen = rand() % 160;
-      for (let j = 0; j < caplen; j += 4) {
-        const r = rand();
-        buf[offset + j] = r;
-        buf[offset + j + 1] = r >>> 8;
-        buf[offset + j + 2] = r >>> 16;
-        buf[offset + j + 3] = r >>> 24;
-      }
-      linktype = LINKTYPES[rand() % LINKTYPES.length] as number;
-    } else {
-      const s = seeds[rand() % seeds.length] as (typeof seeds)[number];
-      buf.set(s.frame, offset);
-      caplen = s.frame.length;
-      linktype = s.linktype;
-      if (mode === 1) {
-        // A valid frame cut at a random point.
-        caplen = rand() % (caplen + 1);
-      } else {
-        // A valid frame with 1–8 bit flips (mostly in the first 96 bytes, where the headers are); sometimes cut too.
-        const flips = 1 + (rand() & 7);
-        for (let k = 0; k < flips; k++) {
-          const r = rand();
-          const at = offset + ((r >>> 3) % (r & 0x100 ? caplen : caplen < 96 ? caplen : 96));
-          buf[at] = (buf[at] as number) ^ (1 << (r & 7));
-        }
-        if (mode === 3) caplen = rand() % (caplen + 1);
-      }
-    }
+    const { offset, caplen, linktype } = inputs.next();
     let code: number;
     try {
       code = decodePacket(buf, offset, caplen, linktype, p);
