@@ -35,6 +35,8 @@ describe('netwatch command line', () => {
       ['replay', 'a', 'b'],
       ['replay', '--bogus', 'x'],
       ['start', '--port', 'http'],
+      ['start', '--pcap', 'x.pcap', '--interface', 'eth0'],
+      ['start', '--filter', 'tcp'],
     ]) {
       const { code, stderr } = netwatch(...args);
       assert.equal(code, 2, `netwatch ${args.join(' ')}`);
@@ -51,6 +53,15 @@ describe('netwatch command line', () => {
     });
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /NETWATCH_LOG_LEVEL: /);
+  });
+
+  it('start --interface: an unknown interface or a bad filter is exit 2 naming what is wrong', () => {
+    const noSuch = netwatch('start', '--interface', 'nosuch9', '--port', '0');
+    assert.equal(noSuch.code, 2, noSuch.stderr);
+    assert.match(noSuch.stderr, /nosuch9: no such network interface/);
+    const badFilter = netwatch('start', '--interface', 'lo', '--filter', 'tcp port seventy', '--port', '0');
+    assert.equal(badFilter.code, process.getuid?.() === 0 ? 2 : 1, badFilter.stderr);
+    if (process.getuid?.() === 0) assert.match(badFilter.stderr, /NETWATCH_CAPTURE_FILTER: .*tcp port seventy/);
   });
 
   it('replay: a missing, unreadable or non-capture file is exit 2 naming the path', () => {

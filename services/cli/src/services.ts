@@ -5,4 +5,10 @@ import type { z } from 'zod';
 /** Loaded lazily so one service's dependencies are not imported by another. */
 export const serviceRegistry: Readonly<
   Record<string, () => Promise<ServiceDefinition<z.ZodRawShape>>>
-> = {};
+> = {
+  capture: async () => (await import('@netwatch/capture')).captureService as ServiceDefinition<z.ZodRawShape>,
+  'dns-sensor': async () => (await import('@netwatch/dns-sensor')).dnsSensorService as ServiceDefinition<z.ZodRawShape>,
+  'tls-sensor': async () => (await import('@netwatch/tls-sensor')).tlsSensorService as ServiceDefinition<z.ZodRawShape>,
+  'asset-sensor': async () =>
+    (await import('@netwatch/asset-sensor')).assetSensorService as ServiceDefinition<z.ZodRawShape>,
+};

@@ -13,21 +13,26 @@ import {
   serviceEnvShape,
   startOpsServer,
 } from '@netwatch/kit';
-import { Counter } from 'prom-client';
+import { captureEnvShape, openCaptureInterfaces, startLiveLoop } from '@netwatch/capture';
 import { z } from 'zod';
 import { analyzerFactories } from '../pipeline/analyzer.js';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
 import { runPacketLoop } from '../pipeline/packet-loop.js';
 import { usageError } from '../usage-error.js';
 
-export const startHelp = `Usage: netwatch start [--pcap FILE] [--once] [--host ADDR] [--port N]
+export const startHelp = `Usage: netwatch start [--pcap FILE | --interface IF[,IF…] [--filter BPF]] [--once]
+                     [--host ADDR] [--port N]
 
-Runs the whole pipeline in one process with an in-memory bus. With no --pcap it
-plays a built-in demo capture (generated on first start) in a loop, at the pace
-it was recorded.
+Runs the whole pipeline in one process with an in-memory bus. With no --pcap or
+--interface it plays a built-in demo capture (generated on first start) in a
+loop, at the pace it was recorded, stamped with the current time.
 
-  --pcap FILE   play this pcap/pcapng file (in a loop unless --once)
-  --once        play the capture once, then stop
+  --pcap FILE          play this pcap/pcapng file (in a loop unless --once)
+  --interface IF,…     capture live on these interfaces (needs root, or
+                       CAP_NET_RAW and CAP_NET_ADMIN); NETWATCH_CAPTURE_* set
+                       snaplen, buffer and promiscuous mode
+  --filter BPF         pcap-filter(7) expression for live capture
+  --once               play the capture once, then stop
   --host ADDR   listen address (default 127.0.0.1; anything else needs
                 NETWATCH_METRICS_TOKEN in the environment)
   --port N      listen port (default 8080)
@@ -48,6 +53,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       pcap: { type: 'string' },
+      interface: { type: 'string', short: 'i' },
+      filter: { type: 'string' },
       once: { type: 'boolean' },
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8080' },
@@ -63,20 +70,33 @@ export async function startCommand(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usageError(`--port must be 0-65535, got ${values.port}`);
-  const path = values.pcap ?? ensureDemoCapture();
+  if (values.pcap !== undefined && values.interface !== undefined) {
+    throw usageError('give --pcap or --interface, not both');
+  }
+  if (values.filter !== undefined && values.interface === undefined) {
+    throw usageError('--filter applies to live capture: add --interface');
+  }
+  const live = values.interface !== undefined ? openLive(values.interface, values.filter) : null;
+  const path = live ? '' : (values.pcap ?? ensureDemoCapture());
 
   const env = loadConfig(startEnvSchema);
   const logger = createLogger('netwatch', env.NETWATCH_LOG_LEVEL);
   const metrics = createMetrics('netwatch');
-  const packetsRead = new Counter({
-    name: 'netwatch_capture_packets_total',
-    help: 'Packets read from the capture source',
-    registers: [metrics.registry],
-  });
   const broker = new MemoryBroker();
   const bus = new MemoryBus({ broker, service: 'netwatch', metrics: metrics.bus, logger });
+  const liveNames = live?.interfaceNames() ?? [];
   const analyzers = analyzerFactories.map((create) =>
-    create({ bus, observer: env.NETWATCH_OBSERVER_NAME }),
+    create({
+      bus,
+      observer: env.NETWATCH_OBSERVER_NAME,
+      metrics,
+      ...(live
+        ? {
+            interfaceNames: liveNames,
+            captureStats: () => live.interfaceStats(),
+          }
+        : {}),
+    }),
   );
   let stopping = false;
   let playing = true;
@@ -93,45 +113,70 @@ export async function startCommand(argv: string[]): Promise<number> {
   process.stderr.write(
     `netwatch: serving ${server.url} (/healthz, /readyz, /metrics)` +
     (isLoopbackHost(values.host) ? ' on loopback only, without authentication\n' : '\n') +
-    `netwatch: playing ${values.pcap ? path : `the demo capture (${path})`}${values.once ? ' once' : ' in a loop'}; ` +
-    `analyzers: ${analyzers.length === 0 ? 'none registered yet' : analyzers.map((a) => a.name).join(', ')}\n`,
+    (live
+      ? `netwatch: capturing on ${liveNames.join(', ')}${values.filter ? ` (filter: ${values.filter})` : ''}; `
+      : `netwatch: playing ${values.pcap ? path : `the demo capture (${path})`}${values.once ? ' once' : ' in a loop'}; `) +
+      `analyzers: ${analyzers.length === 0 ? 'none registered yet' : analyzers.map((a) => a.name).join(', ')}\n`,
   );
+  let wake = () => {};
   const stop = () => {
     if (stopping) process.exit(1);
     stopping = true;
     process.stderr.write('netwatch: stopping\n');
+    wake();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  let failed = false;
+  if (live) {
+    const loop = startLiveLoop(live, analyzers, (error) => {
+      logger.error({ err: error, interface: error.interfaceName }, 'capture failed');
+      failed = true;
+      stop();
+    });
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      if (stopping) resolve();
+    });
+    loop.stop();
+    logger.info({ packets: loop.packets }, 'capture stopped');
+  }
   let rounds = 0;
-  do {
-    let counted = 0;
+  while (!live && !stopping && (rounds === 0 || !values.once)) {
     const result = await runPacketLoop({
       path,
       analyzers,
       paced: true,
+      // Each round replays as if it were happening now, so flows and stats carry today's time.
+      retime: true,
       shouldStop: () => stopping,
       onSlice: async () => {
         await broker.idle();
       },
-      onProgress: (p) => {
-        packetsRead.inc(p.packets - counted);
-        counted = p.packets;
-      },
     });
-    packetsRead.inc(result.packets - counted);
     rounds++;
     logger.info(
       { round: rounds, packets: result.packets, errors: result.fileStats.errors },
       'capture played',
     );
-  } while (!values.once && !stopping);
+  }
   playing = false;
+  await broker.idle();
   await bus.close();
   await server.close();
   logger.flush();
-  return 0;
+  return failed ? 1 : 0;
+}
+
+/** Opens live capture on a comma-separated interface list, with NETWATCH_CAPTURE_* for the rest. */
+function openLive(interfaces: string, filter: string | undefined) {
+  const captureEnv = loadConfig(z.object(captureEnvShape), {
+    ...process.env,
+    NETWATCH_CAPTURE_INTERFACES: interfaces,
+    ...(filter !== undefined ? { NETWATCH_CAPTURE_FILTER: filter } : {}),
+  });
+  return openCaptureInterfaces(captureEnv);
 }
 
 /** The demo capture lives in the user's cache; generated once, deterministic, about 1 MB. */

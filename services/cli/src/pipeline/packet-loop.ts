@@ -1,6 +1,7 @@
 // Drives a capture file through every analyzer: a tight synchronous loop that yields to the bus in slices.
 import { NetwatchError } from '@netwatch/kit';
 import {
+  AnalyzerFanout,
   CaptureFileError,
   type CaptureFileStats,
   createPacketView,
@@ -16,6 +17,8 @@ export interface PacketLoopOptions {
   readonly sliceSize?: number;
   /** Replay at the capture's own pace (start) rather than as fast as possible (replay). */
   readonly paced?: boolean;
+  /** Shift packet times so the first packet is stamped with the wall clock at the start. */
+  readonly retime?: boolean;
   /** Stops the loop at the next slice (SIGINT, or a test). */
   readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: PacketLoopProgress) => void;
@@ -52,7 +55,7 @@ export function openCaptureOrFail(path: string) {
 export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketLoopResult> {
   const reader = openCaptureOrFail(options.path);
   const view = createPacketView();
-  const analyzers = options.analyzers;
+  const fanout = new AnalyzerFanout(options.analyzers);
   const sliceSize = options.sliceSize ?? 16_384;
   const started = performance.now();
   let lastProgress = started;
@@ -60,13 +63,35 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
   let bytes = 0;
   let stopped = false;
   let firstTs = -1;
+  let shiftSec = 0;
+  let shiftNsec = 0;
+  let shifting = false;
   /** How far the capture's clock (at `view`) runs ahead of the wall clock since start, in ms. */
   const msAhead = () => (view.tsSec + view.tsNsec / 1e9 - firstTs) * 1000 - (performance.now() - started);
   try {
     for (;;) {
       let inSlice = 0;
       while (inSlice < sliceSize && reader.next(view)) {
-        for (let i = 0; i < analyzers.length; i++) (analyzers[i] as PacketAnalyzer).onPacket(view);
+        if (options.retime) {
+          if (!shifting) {
+            const packetNs = BigInt(view.tsSec) * 1_000_000_000n + BigInt(view.tsNsec);
+            const wallNs = BigInt(Date.now()) * 1_000_000n - packetNs;
+            shiftSec = Number(wallNs / 1_000_000_000n);
+            shiftNsec = Number(wallNs % 1_000_000_000n);
+            shifting = true;
+          }
+          view.tsSec += shiftSec;
+          view.tsNsec += shiftNsec;
+          if (view.tsNsec >= 1e9) {
+            view.tsNsec -= 1e9;
+            view.tsSec++;
+          } else if (view.tsNsec < 0) {
+            view.tsNsec += 1e9;
+            view.tsSec--;
+          }
+        }
+        // Decoded once for every analyzer; timeouts follow capture time to the second.
+        fanout.dispatch(view);
         inSlice++;
         bytes += view.caplen;
         if (options.paced) {
@@ -76,7 +101,7 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
         }
       }
       packets += inSlice;
-      for (const analyzer of analyzers) analyzer.onTime?.(view.tsSec);
+      fanout.tick(view.tsSec);
       await options.onSlice();
       const now = performance.now();
       if (options.onProgress && now - lastProgress >= 2000) {
@@ -93,7 +118,7 @@ export async function runPacketLoop(options: PacketLoopOptions): Promise<PacketL
         if (due > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(due, 250)));
       }
     }
-    for (const analyzer of analyzers) analyzer.finish();
+    fanout.finish();
     await options.onSlice();
     return {
       packets,
