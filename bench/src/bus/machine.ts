@@ -1,20 +1,10 @@
 // The machine a run happened on, for the report header.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { cpuModel } from '../cpu-model.js';
 
 const jarsDir = fileURLToPath(new URL('../../../.cache/jars/kafka', import.meta.url));
-
-function cpuModel(): string {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    return line?.split(':')[1]?.trim() ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The broker's version from the jars scripts/dev/infra.sh runs it from. */
 function brokerVersion(): string {
