@@ -9,7 +9,9 @@ const MODEL_KEYS = ['model', 'ty', 'md'] as const;
 const stripLocal = (name: string) => name.replace(/\.local\.?$/i, '');
 
 export function mdnsObservation(m: MdnsMessage, origin: PacketOrigin): Observation | undefined {
-  if (!m.isResponse) return undefined;
+  // A probe's records are still tentative (RFC 6762 §8.2: it may lose the tie-break), and a
+  // goodbye withdraws them: neither says what the host is now.
+  if (!m.isResponse || m.goodbye) return undefined;
   // The responder's own name is the one whose address record holds the packet's source address
   // (a Bonjour sleep proxy answers for others, but never with its own address for them).
   const own = m.addresses.find((a) => a.address === origin.ip)?.name;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bytes, concat, u16 } from '@netwatch/packet/decode/testing/frame-builder';
-import { mdnsPrinterAnnouncement } from '../testing/discovery-frames.js';
+import { dnsName, dnsRecord, mdnsPrinterAnnouncement } from '../testing/discovery-frames.js';
 import { parseMdns } from './mdns.js';
 
 describe('parseMdns', () => {
@@ -16,7 +16,23 @@ describe('parseMdns', () => {
       txt: [{ name: 'Office\\032Printer._ipp._tcp.local',
         entries: ['txtvers=1', 'ty=Brother HL-L2350DW series', 'rp=ipp/print'] }],
       pointers: [{ name: '_ipp._tcp.local', target: 'Office\\032Printer._ipp._tcp.local' }],
+      goodbye: false,
     } });
+  });
+
+  it('marks a goodbye (every answer with TTL 0, RFC 6762 §10.1) and still lists its records', () => {
+    const answers = [dnsRecord('_ipp._tcp.local', 12, dnsName('Lab._ipp._tcp.local'), 0, 1),
+      dnsRecord('lab.local', 1, bytes(10, 0, 0, 7), 0)];
+    const goodbye = concat(u16(0), u16(0x8400), u16(0), u16(answers.length), u16(0), u16(0), ...answers);
+    const result = parseMdns(goodbye, 0, goodbye.length);
+    assert.ok(result.ok);
+    assert.equal(result.value.goodbye, true);
+    assert.deepEqual(result.value.addresses, [{ name: 'lab.local', address: '10.0.0.7' }]);
+    // One live answer among withdrawn ones is not a goodbye.
+    const mixed = concat(u16(0), u16(0x8400), u16(0), u16(2), u16(0), u16(0), answers[0] as Uint8Array,
+      dnsRecord('lab.local', 1, bytes(10, 0, 0, 7), 120));
+    const partial = parseMdns(mixed, 0, mixed.length);
+    assert.equal(partial.ok && partial.value.goodbye, false);
   });
 
   it('refuses a truncated message and a self-pointer with the DNS parser\'s names', () => {

@@ -25,6 +25,11 @@ export interface MdnsMessage {
   readonly txt: readonly { readonly name: string; readonly entries: readonly string[] }[];
   /** PTR records: `_ipp._tcp.local` → instance, and `_services._dns-sd._udp.local` → service types. */
   readonly pointers: readonly { readonly name: string; readonly target: string }[];
+  /**
+   * Every answer has TTL 0: a goodbye (RFC 6762 §10.1), sent as the responder withdraws these
+   * records, typically while shutting down. The records are listed as they are on the wire.
+   */
+  readonly goodbye: boolean;
 }
 
 /** Records read from one message: an mDNS announcement of a busy host carries a few dozen. */
@@ -38,6 +43,7 @@ function txtEntries(data: Uint8Array, record: DnsRecord): string[] | undefined {
   while (p < end) {
     const length = data[p] as number;
     if (p + 1 + length > end) return undefined;
+    // RFC 6763 §6.1: a record with no keys is one zero-length string, equivalent to no TXT at all.
     if (length > 0) entries.push(wireText(data, p + 1, p + 1 + length));
     p += 1 + length;
   }
@@ -89,5 +95,6 @@ export function parseMdns(data: Uint8Array, offset: number, length: number): Par
         break;
     }
   }
-  return parsed({ isResponse: m.header.qr, addresses, services, txt, pointers });
+  const goodbye = m.answers.length > 0 && m.answers.every((r) => r.ttl === 0);
+  return parsed({ isResponse: m.header.qr, addresses, services, txt, pointers, goodbye });
 }
