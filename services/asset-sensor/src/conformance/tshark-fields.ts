@@ -25,3 +25,12 @@ export function tsharkFields(pcap: string, filter: string, fields: readonly stri
   }
   return rows;
 }
+
+/**
+ * Restricts a display filter to messages on the wire: tshark also dissects the packet an ICMP or
+ * ICMPv6 error quotes (RFC 4443 §3.1), so a DHCPv6 Reply that reached a client which had already
+ * closed its socket shows up again inside the port-unreachable. netwatch reads only the former.
+ */
+export function onTheWire(filter: string): string {
+  return `(${filter}) && !icmp && !icmpv6`;
+}
