@@ -34,6 +34,26 @@ describe('TlsConnection', () => {
     assert.equal(h?.resumed, false);
   });
 
+  it('TLS 1.2 ECDHE: the ServerKeyExchange after the certificate names the curve (RFC 8422 §5.4)', () => {
+    const curveOf = (cipher: number, ske: Buffer) => {
+      const { c } = connection();
+      c.push(true, tls12Client, 0, tls12Client.length);
+      const flight = records(HANDSHAKE, Buffer.concat([handshake(2, serverHelloBody({ cipher, extensions: [] })),
+        handshake(11, certificateBody([leafDer])), handshake(12, ske), handshake(14, Buffer.alloc(0))]));
+      assert.equal(c.push(false, flight, 0, flight.length), 'ready');
+      assert.deepEqual(c.handshake()?.certificate, leafExpected);
+      return c.handshake()?.keyExchangeGroup;
+    };
+    // named_curve secp384r1 (24), a 97-byte point, then a signature: what openssl -curves secp384r1 sends.
+    const ecdhe = Buffer.concat([Buffer.of(3, 0, 24, 97, 4), Buffer.alloc(96, 7), Buffer.of(8, 4, 0, 2, 1, 2)]);
+    assert.equal(curveOf(0xc02f, ecdhe), 24);
+    // DHE's ServerKeyExchange opens with dh_p's length: 0x0300 must not be read as a named curve.
+    const dhe = Buffer.concat([Buffer.of(3, 0), Buffer.alloc(768, 0xff), Buffer.of(0, 1, 2, 0, 1, 5)]);
+    assert.equal(curveOf(0x009e, dhe), undefined);
+    // An explicit curve (type 1, deprecated) names no group.
+    assert.equal(curveOf(0xc02f, Buffer.of(1, 0, 0, 0)), undefined);
+  });
+
   it('TLS 1.3: ready at the ServerHello, nothing more read', () => {
     const { c } = connection();
     const hello = tls13Client([29]);
@@ -117,7 +137,7 @@ describe('TlsConnection', () => {
     const { c, stats } = connection();
     c.push(true, tls12Client, 0, tls12Client.length);
     const flight = records(HANDSHAKE, Buffer.concat([handshake(2, serverHelloBody({ cipher: 0xc02f, extensions: [] })),
-      handshake(11, certificateBody([Buffer.from('not a certificate')]))]));
+      handshake(11, certificateBody([Buffer.from('not a certificate')])), handshake(14, Buffer.alloc(0))]));
     assert.equal(c.push(false, flight, 0, flight.length), 'ready');
     assert.equal(stats.malformed.certificate, 1);
     assert.equal(c.handshake()?.certificate, undefined);

@@ -3,6 +3,7 @@ import { describeLeafCertificate, type LeafCertificate } from './certificate/lea
 import { parseCertificateList } from './certificate/certificate-message.js';
 import { parseClientHello } from './hello/client-hello.js';
 import { type ClientHello, HandshakeType, type MalformedReason, type ServerHello } from './hello/hello-types.js';
+import { keyExchangeNamesCurve, serverKeyExchangeGroup } from './hello/server-key-exchange.js';
 import { parseServerHello } from './hello/server-hello.js';
 import { ContentType, type ReadResult, RecordReader } from './record/record-reader.js';
 import type { TlsStats } from './tls-stats.js';
@@ -22,6 +23,8 @@ export interface Handshake {
   readonly helloRetryRequest: boolean;
   readonly certificate?: LeafCertificate;
   readonly certificateCount?: number;
+  /** TLS ≤ 1.2 ECDHE: the group the ServerKeyExchange names (TLS 1.3 has it in the ServerHello's key_share). */
+  readonly keyExchangeGroup?: number;
   /** Session resumed: ID echoed or CCS right after ServerHello (TLS ≤ 1.2), PSK accepted (1.3). */
   readonly resumed?: boolean;
 }
@@ -31,7 +34,8 @@ const TLS13 = 0x0304;
 /**
  * The handshake of one connection. The client side is read until its ClientHello (or, when it
  * offers TLS 1.3, until an HRR's second ClientHello could follow); the server side until the
- * ServerHello and, for TLS ≤ 1.2, the Certificate or whatever message replaces it.
+ * ServerHello and, for TLS ≤ 1.2, the Certificate or whatever message replaces it, and for ECDHE
+ * the ServerKeyExchange that names the curve.
  */
 export class TlsConnection {
   state: ConnectionState = 'collecting';
@@ -46,6 +50,7 @@ export class TlsConnection {
   private helloRetryRequest = false;
   private certificate: LeafCertificate | undefined;
   private certificateCount: number | undefined;
+  private keyExchangeGroup: number | undefined;
   private resumed: boolean | undefined;
 
   constructor(maxBytes: number, private readonly stats: TlsStats) {
@@ -88,6 +93,7 @@ export class TlsConnection {
       helloRetryRequest: this.helloRetryRequest,
       certificate: this.certificate,
       certificateCount: this.certificateCount,
+      keyExchangeGroup: this.keyExchangeGroup,
       resumed: this.resumed,
     };
   }
@@ -147,8 +153,15 @@ export class TlsConnection {
 
   private onServerMessage(type: number, b: Buffer, start: number, length: number): boolean {
     if (this.serverHello !== undefined) {
-      // TLS ≤ 1.2: the message after ServerHello is the Certificate, or the handshake has none.
-      if (type === HandshakeType.CERTIFICATE) this.readCertificate(b, start, length);
+      // TLS ≤ 1.2 (RFC 5246 §7.3): Certificate, then for ECDHE the ServerKeyExchange naming the curve.
+      const ecdhe = keyExchangeNamesCurve(this.serverHello.cipher);
+      if (type === HandshakeType.CERTIFICATE) {
+        this.readCertificate(b, start, length);
+        return ecdhe;
+      }
+      if (type === HandshakeType.SERVER_KEY_EXCHANGE && ecdhe) {
+        this.keyExchangeGroup = serverKeyExchangeGroup(b, start, start + length);
+      }
       // A ticket right after the ServerHello is an abbreviated handshake (RFC 5077 §3.1, Figure 2).
       if (type === HandshakeType.NEW_SESSION_TICKET) this.resumed = true;
       return false;

@@ -82,7 +82,8 @@ export function buildTlsEvent(handshake: Handshake, facts: ConnectionFacts, obse
     }
     const cipher = knownCipherSuiteName(serverHello.cipher);
     if (cipher !== undefined) tls.cipher = cipher;
-    const curve = serverHello.keyShareGroup === undefined ? undefined : knownGroupName(serverHello.keyShareGroup);
+    const group = serverHello.keyShareGroup ?? handshake.keyExchangeGroup;
+    const curve = group === undefined ? undefined : knownGroupName(group);
     if (curve !== undefined) tls.curve = curve;
     if (serverHello.alpn !== undefined) tls.next_protocol = serverHello.alpn;
     if (handshake.resumed !== undefined) tls.resumed = handshake.resumed;

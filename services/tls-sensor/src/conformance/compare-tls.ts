@@ -1,6 +1,7 @@
 // Field-by-field comparison of one connection's netwatch event with tshark's view (and openssl's for the leaf).
 import { createHash } from 'node:crypto';
 import type { TlsEvent } from '@netwatch/schemas';
+import { knownGroupName } from '../names/groups.js';
 import type { TsharkHandshake } from './tshark-tls.js';
 
 export interface FieldDifference {
@@ -35,6 +36,7 @@ export function compareHandshake(
     ['alpn_selected', event.tls.next_protocol, shark.alpnSelected],
     ['version', server === undefined ? undefined : hex4(server.selected_version ?? server.version), shark.version],
     ['cipher', server?.cipher, shark.cipher],
+    ['curve', event.tls.curve, shark.group === undefined ? undefined : knownGroupName(shark.group)],
     ['certificate_sha1', event.tls.server?.hash?.sha1,
       shark.leafHex === undefined ? undefined : createHash('sha1').update(Buffer.from(shark.leafHex, 'hex')).digest('hex')],
     ['certificate_subject', event.tls.server?.subject, leaf?.subject],

@@ -67,6 +67,9 @@ describe('netwatch TLS events equal tshark on real handshakes', { skip }, () => 
     }
     // TLS ≤ 1.2 sends the certificate in clear: 1.0, 1.1 and six full 1.2 handshakes (the resumed one has none).
     assert.equal([...theirs.values()].filter((h) => h.leafHex !== undefined).length, 8);
+    // The curve comparison must not be vacuous: TLS 1.3 key shares and 1.2 ECDHE ServerKeyExchanges.
+    const groups = [...theirs.values()].map((h) => [h.version, h.group] as const).filter(([, g]) => g !== undefined);
+    assert.ok(groups.some(([v]) => v === '0x0304') && groups.some(([v]) => v === '0x0303'), JSON.stringify(groups));
   });
 
   it('agrees with tshark field by field on every connection', async () => {

@@ -18,12 +18,15 @@ export interface TsharkHandshake {
   cipher?: number;
   /** DER of the first certificate of the first Certificate message, hex. */
   leafHex?: string;
+  /** The key exchange group: ServerHello key_share (TLS 1.3) or ServerKeyExchange named curve (≤ 1.2). */
+  group?: number;
 }
 
 const FIELDS = ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.srcport', 'ip.dst', 'ipv6.dst', 'tcp.dstport',
   'tls.handshake.type', 'tls.handshake.ja3_full', 'tls.handshake.ja3', 'tls.handshake.ja3s_full', 'tls.handshake.ja3s',
   'tls.handshake.extensions_server_name', 'tls.handshake.extensions_alpn_str', 'tls.handshake.version',
-  'tls.handshake.extensions.supported_version', 'tls.handshake.ciphersuite', 'tls.handshake.certificate'] as const;
+  'tls.handshake.extensions.supported_version', 'tls.handshake.ciphersuite', 'tls.handshake.certificate',
+  'tls.handshake.extensions_key_share_group', 'tls.handshake.server_named_curve'] as const;
 
 const endpointText = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
@@ -67,6 +70,13 @@ export async function tsharkTls(path: string, tlsPorts: readonly number[]): Prom
       h.alpnSelected = row['tls.handshake.extensions_alpn_str'] || undefined;
       h.version = row['tls.handshake.extensions.supported_version'] || versions[types.indexOf(2)];
       h.cipher = Number(row['tls.handshake.ciphersuite']);
+      // TLS 1.3 names its group in the ServerHello's key_share (RFC 8446 §4.2.8).
+      const share = row['tls.handshake.extensions_key_share_group'];
+      h.group = share ? Number(share.split('|').at(-1)) : undefined;
+    }
+    // TLS ≤ 1.2 ECDHE names it in the ServerKeyExchange (RFC 8422 §5.4).
+    if (types.includes(12) && row['tls.handshake.server_named_curve']) {
+      h.group = Number(row['tls.handshake.server_named_curve']);
     }
     if (types.includes(11) && h.leafHex === undefined) {
       h.leafHex = row['tls.handshake.certificate'].split('|')[0]?.replaceAll(':', '');
