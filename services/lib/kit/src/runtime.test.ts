@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { kafkaGroupId } from './bus/kafka-bus.js';
 import { testInfra } from './testing/infra.js';
 import { waitFor } from './testing/wait.js';
 
@@ -116,7 +117,7 @@ describe('service runtime', { timeout: 90_000 }, () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchOffsets({ groupId: 'fixture', topics: [topic] });
+      const offsets = await admin.fetchOffsets({ groupId: kafkaGroupId('fixture', topic), topics: [topic] });
       assert.equal(
         offsets[0]?.partitions[0]?.offset,
         '1',

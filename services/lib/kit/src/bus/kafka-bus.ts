@@ -21,6 +21,16 @@ export interface KafkaBusOptions extends BaseBusOptions {
   readonly joinTimeoutMs?: number;
 }
 
+/**
+ * The Kafka consumer group behind `subscribe(topic, group)`: one per topic. Each subscription is
+ * its own kafkajs consumer on one topic; members of one Kafka group that subscribe to different
+ * topics starve, because kafkajs's assigner only assigns the group leader's topics
+ * (tulios/kafkajs#1679). The in-memory broker keys groups by name and topic in the same way.
+ */
+export function kafkaGroupId(group: string, topic: string): string {
+  return `${group}.${topic}`;
+}
+
 export class KafkaBus extends BaseBus {
   readonly kind = 'kafka' as const;
   private readonly kafka: kafkajs.Kafka;
@@ -81,7 +91,7 @@ export class KafkaBus extends BaseBus {
     await this.topicsEnsurer.ensure(topic, spec?.retention ?? 'delete');
     await this.topicsEnsurer.ensure(this.topicName(dlqTopicName(this.service)));
     const consumer = this.kafka.consumer({
-      groupId: group,
+      groupId: kafkaGroupId(group, topic),
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.max(500, Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10)),
       allowAutoTopicCreation: false,

@@ -134,6 +134,26 @@ export function busContract(factory: BusFactory): void {
       assert.equal(two.length, 50);
     });
 
+    it('lets one group name consume several topics, each subscription getting its own topic', async () => {
+      // A service such as enrich subscribes to several topics under one name. kafkajs's assigner
+      // only hands out the leader's topics (tulios/kafkajs#1679): the bus must not share a Kafka group.
+      const { bus } = await newBus();
+      const other = defineTopic({ ...testTopic, name: 'netwatch.contract-other.v1' });
+      const first: Seen[] = [];
+      const second: Seen[] = [];
+      track(await bus.subscribe(testTopic, 'shared', collector(first)));
+      track(await bus.subscribe(other, 'shared', collector(second)));
+      for (let i = 0; i < 20; i++) {
+        bus.publish(testTopic, { key: `k${i % 4}`, seq: i });
+        bus.publish(other, { key: `k${i % 4}`, seq: 100 + i });
+      }
+      await bus.flush();
+      await waitFor(() => first.length >= 20 && second.length >= 20, factory.waitMs, 'both topics');
+      const seqs = (seen: Seen[]) => seen.map((s) => s.event.seq).sort((a, b) => a - b);
+      assert.deepEqual(seqs(first), Array.from({ length: 20 }, (_, i) => i));
+      assert.deepEqual(seqs(second), Array.from({ length: 20 }, (_, i) => 100 + i));
+    });
+
     it('redelivers what was not committed when a consumer stops and another takes over', async () => {
       const { bus } = await newBus();
       const first: number[] = [];
