@@ -9,6 +9,7 @@ export const geo = z.looseObject({
   country_iso_code: z.string().length(2).optional().describe('ISO 3166-1 alpha-2'),
   country_name: z.string().optional(),
   region_name: z.string().optional(),
+  name: z.string().optional().describe('User-defined location name: the sensor site for internal addresses'),
   location: z
     .looseObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
     .optional(),
