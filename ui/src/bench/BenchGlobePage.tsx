@@ -1,0 +1,120 @@
+// "/bench/globe?arcs=N[&seconds=S&warmup=W&quality=full]" — the globe with N deterministic synthetic arcs and no api
+// at all; records frame intervals with requestAnimationFrame for S seconds (default 5) after W seconds of warm-up
+// (default 1) and exposes window.__netwatchBench = { done, frames, meanMs, p95Ms, arcs, pixelRatio, antialias }
+// (read by ui/bench/globe-frame-time.mjs).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ArcLayer } from '../globe/arc-layer.js';
+import { autoQuality, GlobeView, type GlobeQuality } from '../globe/GlobeView.js';
+import { installTestHook } from '../globe/test-hook.js';
+import { frameStats, type FrameStats } from './frame-stats.js';
+import { syntheticArcs } from './synthetic.js';
+
+declare global {
+  interface Window {
+    __netwatchBench?: FrameStats & { done: boolean; arcs: number; pixelRatio: number; antialias: boolean };
+  }
+}
+
+const ORIGIN = { lat: 50.11, lng: 8.68 };
+const SEED = 20_240_601;
+
+function readParams(): { arcs: number; seconds: number; warmupMs: number; quality: GlobeQuality } {
+  const p = new URLSearchParams(window.location.search);
+  // The machine's automatic quality (as the live globe) unless overridden, to measure what each choice costs:
+  // quality=full (antialiasing, pixel ratio 1, no governor), aa=0|1, atmo=0|1, mat=phong|lambert|basic, dpr=0.5
+  const auto = autoQuality();
+  const full = p.get('quality') === 'full';
+  const mat = p.get('mat');
+  const quality: GlobeQuality = {
+    ...auto,
+    antialias: p.has('aa') ? p.get('aa') === '1' : full || auto.antialias,
+    atmosphere: p.has('atmo') ? p.get('atmo') === '1' : auto.atmosphere,
+    material: mat === 'phong' || mat === 'lambert' || mat === 'basic' ? mat : auto.material,
+    adaptive: !full && !p.has('dpr'),
+  };
+  const dpr = Number(p.get('dpr'));
+  if (p.has('dpr') && dpr >= 0.25 && dpr <= 2) quality.pixelRatio = dpr;
+  if (full) quality.pixelRatio = 1;
+  const warmup = Number(p.get('warmup') ?? 1);
+  const arcs = Math.round(Number(p.get('arcs') ?? 5000));
+  const seconds = Number(p.get('seconds') ?? 5);
+  return {
+    arcs: Number.isFinite(arcs) ? Math.min(Math.max(arcs, 0), 50_000) : 5000,
+    seconds: Number.isFinite(seconds) ? Math.min(Math.max(seconds, 1), 60) : 5,
+    warmupMs: Number.isFinite(warmup) ? Math.min(Math.max(warmup, 0), 30) * 1000 : 1000,
+    quality,
+  };
+}
+
+export function BenchGlobePage() {
+  const { arcs, seconds, warmupMs, quality } = useMemo(readParams, []);
+  const pixelRatio = useRef(quality.pixelRatio);
+  const layer = useMemo(() => {
+    // never fades during a bench: the synthetic arcs stay fully drawn
+    const l = new ArcLayer({ capacity: Math.max(arcs, 1), fadeStartSec: 1e6, ttlSec: 2e6 });
+    l.setOrigin(ORIGIN.lat, ORIGIN.lng);
+    syntheticArcs(arcs, SEED, Date.now()).forEach((a, slot) => l.set(slot, a));
+    l.flush();
+    return l;
+  }, [arcs]);
+  const [ready, setReady] = useState(false);
+  const [result, setResult] = useState<FrameStats | undefined>(undefined);
+
+  useEffect(() => {
+    document.title = `bench: globe with ${arcs} arcs · netwatch`;
+    window.__netwatchBench = {
+      done: false, frames: 0, meanMs: 0, p95Ms: 0, arcs, pixelRatio: quality.pixelRatio, antialias: quality.antialias,
+    };
+    return installTestHook({ arcs: () => layer.count, points: () => 0, flowsReceived: () => 0, ready: false });
+  }, [arcs, layer]);
+
+  useEffect(() => {
+    if (!ready) return;
+    if (window.__netwatch !== undefined) window.__netwatch.ready = true;
+    const intervals: number[] = [];
+    let frame = 0;
+    let last = 0;
+    let start = 0;
+    const onFrame = (t: number) => {
+      if (start === 0) start = t + warmupMs;
+      if (t >= start) {
+        if (last > 0) intervals.push(t - last);
+        last = t;
+      }
+      if (t < start + seconds * 1000) {
+        frame = requestAnimationFrame(onFrame);
+        return;
+      }
+      const stats = frameStats(intervals);
+      window.__netwatchBench = {
+        done: true, ...stats, arcs, pixelRatio: pixelRatio.current, antialias: quality.antialias,
+      };
+      setResult(stats);
+    };
+    frame = requestAnimationFrame(onFrame);
+    return () => cancelAnimationFrame(frame);
+  }, [ready, seconds, arcs, warmupMs, quality]);
+
+  return (
+    <div className="bench-page">
+      <GlobeView
+        quality={quality}
+        layer={layer}
+        origin={ORIGIN}
+        points={[]}
+        rings={[]}
+        onReady={() => setReady(true)}
+        onPixelRatio={(r) => (pixelRatio.current = r)}
+      />
+      <p className="bench-result panel" role="status">
+        {arcs.toLocaleString('en-US')}
+        {' '}
+        arcs ·
+        {' '}
+        {result === undefined
+          ? (ready ? `measuring for ${seconds} s…` : 'drawing…')
+          : `${result.frames} frames · mean ${result.meanMs} ms · p95 ${result.p95Ms} ms · pixel ratio ${pixelRatio.current}`}
+      </p>
+    </div>
+  );
+}
