@@ -4,16 +4,19 @@ import { describeError, exitCodeFor, NetwatchError } from '@netwatch/kit';
 import { replayCommand, replayHelp } from './commands/replay.js';
 import { serviceCommand } from './commands/service.js';
 import { startCommand, startHelp } from './commands/start.js';
+import { hashPasswordHelp } from '@netwatch/api/hash-password-command';
 
 export const mainHelp = `netwatch — network security monitoring for one sensor box
 
 Usage: netwatch COMMAND [options]
 
 Commands:
-  start [--pcap FILE]          everything in one process; health and metrics on :8080
+  start [--pcap FILE]          everything in one process: the globe UI and API on :8080
   replay FILE [--jsonl]        the whole pipeline over a capture, as fast as it can;
                                --jsonl prints every published message as JSON lines
   service NAME                 one service, configured from the environment (compose)
+  hash-password                read a password on stdin, print its argon2id hash for
+                               NETWATCH_API_PASSWORD_HASH
   help [COMMAND]               this text, or a command's
 
 Options:
@@ -25,6 +28,10 @@ Docs: README.md and docs/ in the repository.`;
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: () => string }> = {
   start: { run: startCommand, help: () => startHelp },
+  'hash-password': {
+    run: async (argv) => (await import('@netwatch/api')).hashPasswordCommand(argv),
+    help: () => hashPasswordHelp,
+  },
   replay: { run: replayCommand, help: () => replayHelp },
   service: {
     run: serviceCommand,

@@ -11,4 +11,6 @@ export const serviceRegistry: Readonly<
   'tls-sensor': async () => (await import('@netwatch/tls-sensor')).tlsSensorService as ServiceDefinition<z.ZodRawShape>,
   'asset-sensor': async () =>
     (await import('@netwatch/asset-sensor')).assetSensorService as ServiceDefinition<z.ZodRawShape>,
+  enrich: async () => (await import('@netwatch/enrich')).enrichService as ServiceDefinition<z.ZodRawShape>,
+  api: async () => (await import('@netwatch/api')).apiService as ServiceDefinition<z.ZodRawShape>,
 };

@@ -13,7 +13,9 @@ import {
   serviceEnvShape,
   startOpsServer,
 } from '@netwatch/kit';
+import { apiEnvShape, createApi, loadAuthConfig, siteFromEnv } from '@netwatch/api';
 import { captureEnvShape, openCaptureInterfaces, startLiveLoop } from '@netwatch/capture';
+import { enrichConfigFromProcess, startEnrichment } from '@netwatch/enrich';
 import { z } from 'zod';
 import { analyzerFactories } from '../pipeline/analyzer.js';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
@@ -38,13 +40,21 @@ loop, at the pace it was recorded, stamped with the current time.
   --port N      listen port (default 8080)
   -h, --help
 
-Serves /healthz, /readyz and /metrics. Stop with Ctrl-C.`;
+Serves the UI and the API (/api/v1) with /healthz, /readyz and /metrics. On
+loopback without NETWATCH_API_PASSWORD_HASH it needs no login (it says so);
+anywhere else it refuses to start without one (make it with
+\`netwatch hash-password\`). NETWATCH_SITE_LAT/NETWATCH_SITE_LON place the site
+on the globe. Stop with Ctrl-C.`;
 
 /** The shared service variables `start` honours, validated like every service's (bad value: exit 2). */
 const startEnvSchema = z.object({
   NETWATCH_LOG_LEVEL: serviceEnvShape.NETWATCH_LOG_LEVEL,
   NETWATCH_METRICS_TOKEN: serviceEnvShape.NETWATCH_METRICS_TOKEN,
   NETWATCH_OBSERVER_NAME: serviceEnvShape.NETWATCH_OBSERVER_NAME,
+  NETWATCH_API_UI_DIR: apiEnvShape.NETWATCH_API_UI_DIR,
+  NETWATCH_SITE_NAME: apiEnvShape.NETWATCH_SITE_NAME,
+  NETWATCH_SITE_LAT: apiEnvShape.NETWATCH_SITE_LAT,
+  NETWATCH_SITE_LON: apiEnvShape.NETWATCH_SITE_LON,
 });
 
 export async function startCommand(argv: string[]): Promise<number> {
@@ -100,19 +110,31 @@ export async function startCommand(argv: string[]): Promise<number> {
   );
   let stopping = false;
   let playing = true;
+  const loopbackOnly = isLoopbackHost(values.host);
+  // Processors in the same process: sensors → enrich → api, all over the in-memory bus.
+  const authConfig = loadAuthConfig(process.env, loopbackOnly);
+  const enrichment = await startEnrichment(bus, enrichConfigFromProcess(), logger, metrics);
+  const api = createApi({
+    bus, logger, metrics, authConfig, loopbackOnly, site: siteFromEnv(env),
+    ...(env.NETWATCH_API_UI_DIR === undefined ? {} : { uiDir: env.NETWATCH_API_UI_DIR }),
+  });
+  await api.ready();
   const server = await startOpsServer({
     host: values.host,
     port,
     registry: metrics.registry,
     logger,
     readiness: [{ name: 'capture', check: () => playing }],
+    extra: (req, res) => api.handler(req, res),
     ...(env.NETWATCH_METRICS_TOKEN
       ? { metricsToken: env.NETWATCH_METRICS_TOKEN }
       : {}),
   });
+  const login = api.auth.required ? 'login required' : 'on loopback only, no login (set NETWATCH_API_PASSWORD_HASH to require one)';
   process.stderr.write(
-    `netwatch: serving ${server.url} (/healthz, /readyz, /metrics)` +
-    (isLoopbackHost(values.host) ? ' on loopback only, without authentication\n' : '\n') +
+    `netwatch: open ${server.url}/ (${login}); API ${server.url}/api/v1, metrics ${server.url}/metrics\n` +
+    (env.NETWATCH_SITE_LAT === undefined ? 'netwatch: NETWATCH_SITE_LAT/NETWATCH_SITE_LON unset: the globe ' +
+    'cannot place this site\n' : '') +
     (live
       ? `netwatch: capturing on ${liveNames.join(', ')}${values.filter ? ` (filter: ${values.filter})` : ''}; `
       : `netwatch: playing ${values.pcap ? path : `the demo capture (${path})`}${values.once ? ' once' : ' in a loop'}; `) +
@@ -163,6 +185,8 @@ export async function startCommand(argv: string[]): Promise<number> {
   }
   playing = false;
   await broker.idle();
+  await api.close();
+  await enrichment.stop();
   await bus.close();
   await server.close();
   logger.flush();
