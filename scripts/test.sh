@@ -17,7 +17,11 @@ if [[ -z "${NETWATCH_TEST_KAFKA_BROKERS:-}" ]]; then
   set +a
 fi
 
-mapfile -t files < <(find services bench -path '*/node_modules' -prune -o -path '*/dist/*' -name '*.test.js' -print | sort)
+# The UI's unit tests (pure modules: stores, parsing, scales) compile apart from its Vite build.
+rm -rf ui/test/dist
+npx tsc -p ui/tsconfig.test.json
+
+mapfile -t files < <(find services bench ui/test -path '*/node_modules' -prune -o -path '*/dist/*' -name '*.test.js' -print | sort)
 echo "== ${#files[@]} test files"
 # One file at a time: the Kafka suites share one broker and time their waits.
 node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
