@@ -1,6 +1,5 @@
 // netwatch's mDNS/DNS-SD parsing and asset events against tshark 4.0, on what a real avahi-daemon puts on the wire.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +13,10 @@ import { mdnsObservation } from '../observations/mdns.js';
 import { AVAHI_HOSTNAME, AVAHI_SERVICE, type AvahiRecording, recordAvahi } from './record-avahi.js';
 import { netwatchFrames, type ParsedFrame } from './netwatch-frames.js';
 import { tsharkFields } from './tshark-fields.js';
+import { labSkip } from './lab-skip.js';
 import { framesOf, ok, unescapeDns, type ValueOf } from './field-helpers.js';
 
-const tools = ['tshark', 'avahi-daemon', 'unshare', 'dig', 'tcpdump'];
-const missing = tools.filter((t) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${t}`], { stdio: 'ignore' });
-    return false;
-  } catch {
-    return true;
-  }
-});
-const skip = process.getuid?.() !== 0 ? 'needs root: network and mount namespaces, tcpdump'
-  : missing.length > 0 ? `needs ${missing.join(', ')}` : false;
+const skip = labSkip('network and mount namespaces, tcpdump', ['tshark', 'avahi-daemon', 'unshare', 'dig', 'tcpdump']);
 
 describe('mDNS from a real avahi-daemon equals tshark', { skip }, () => {
   let dir = '';

@@ -1,6 +1,5 @@
 // netwatch's discovery parsers and asset events against tshark 4.0, on a capture made with dnsmasq, dhclient, ping and tcpreplay.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +13,10 @@ import { ArpKind, ipv4NumberText, macNumberText } from '../protocols/arp.js';
 import { LAB_HOSTNAME, LAB_VENDOR_CLASS, type DiscoveryRecording, recordDiscovery } from './record-discovery.js';
 import { netwatchFrames, type ParsedFrame } from './netwatch-frames.js';
 import { type FieldRow, onTheWire, tsharkFields } from './tshark-fields.js';
+import { labSkip } from './lab-skip.js';
 import { framesOf, headerValue, ok, opt, unescapeDns, type ValueOf } from './field-helpers.js';
 
-const tools = ['tshark', 'dnsmasq', 'dhclient', 'tcpreplay', 'tcpdump'];
-const missing = tools.filter((t) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${t}`], { stdio: 'ignore' });
-    return false;
-  } catch {
-    return true;
-  }
-});
-const skip = process.getuid?.() !== 0 ? 'needs root: network namespaces, dnsmasq, tcpdump'
-  : missing.length > 0 ? `needs ${missing.join(', ')}` : false;
+const skip = labSkip('network namespaces, dnsmasq, tcpdump', ['tshark', 'dnsmasq', 'dhclient', 'tcpreplay', 'tcpdump']);
 
 describe('asset discovery equals tshark on real traffic', { skip }, () => {
   let dir = '';
