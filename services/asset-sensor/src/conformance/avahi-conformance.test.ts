@@ -4,16 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MemoryBroker, MemoryBus, silentLogger } from '@netwatch/kit';
-import { createDecodedPacket, decodePacket, forEachPacket } from '@netwatch/packet';
-import { type AssetEvent, strictParse, topics } from '@netwatch/schemas';
-import { createAssetAnalyzer } from '../asset-analyzer.js';
-import { defaultAssetConfig } from '../asset-config.js';
 import { mdnsObservation } from '../observations/mdns.js';
 import { AVAHI_HOSTNAME, AVAHI_SERVICE, type AvahiRecording, recordAvahi } from './record-avahi.js';
 import { netwatchFrames, type ParsedFrame } from './netwatch-frames.js';
 import { tsharkFields } from './tshark-fields.js';
 import { labSkip } from './lab-skip.js';
+import { assetEventsOf } from './asset-events-of.js';
 import { framesOf, ok, unescapeDns, type ValueOf } from './field-helpers.js';
 
 const skip = labSkip('network and mount namespaces, tcpdump', ['tshark', 'avahi-daemon', 'unshare', 'dig', 'tcpdump']);
@@ -89,20 +85,7 @@ describe('mDNS from a real avahi-daemon equals tshark', { skip }, () => {
   });
 
   it('asset events: avahi\'s host with its name, both addresses, its services and the printer model', () => {
-    const broker = new MemoryBroker();
-    const bus = new MemoryBus({ broker, service: 'avahi-conformance', logger: silentLogger() });
-    const events: AssetEvent[] = [];
-    broker.tap((r) => {
-      if (r.topic === topics.asset.name) events.push(strictParse(topics.asset.schema, r.value) as AssetEvent);
-    });
-    const analyzer = createAssetAnalyzer({ bus, observer: 'lab' }, { ...defaultAssetConfig, observer: 'lab' });
-    const decoded = createDecodedPacket();
-    forEachPacket(rec.pcap, (view) => {
-      analyzer.onPacket(view, decoded, decodePacket(view.data, view.offset, view.caplen, view.linktype, decoded));
-      analyzer.onTime?.(view.tsSec);
-      return undefined;
-    });
-    analyzer.finish();
+    const { events, stats } = assetEventsOf(rec.pcap);
     const mac = rec.serverMac.toUpperCase().replace(/:/g, '-');
     const avahi = events.filter((e) => e.host.mac?.[0] === mac);
     const last = avahi.at(-1);
@@ -112,6 +95,6 @@ describe('mDNS from a real avahi-daemon equals tshark', { skip }, () => {
     const services = (last.netwatch.asset.services ?? []).map((s) => `${s.name}/${s.transport}/${s.port}`).sort();
     assert.deepEqual(services, ['_ipp._tcp/tcp/631', '_workstation._tcp/tcp/9']);
     assert.equal(last.device?.model?.name, AVAHI_SERVICE.model);
-    assert.deepEqual(analyzer.stats.malformed.mdns, {});
+    assert.deepEqual(stats.malformed.mdns, {});
   });
 });

@@ -4,16 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MemoryBroker, MemoryBus, silentLogger } from '@netwatch/kit';
-import { createDecodedPacket, decodePacket, forEachPacket } from '@netwatch/packet';
-import { type AssetEvent, strictParse, topics } from '@netwatch/schemas';
-import { createAssetAnalyzer } from '../asset-analyzer.js';
-import { defaultAssetConfig } from '../asset-config.js';
 import { ArpKind, ipv4NumberText, macNumberText } from '../protocols/arp.js';
 import { LAB_HOSTNAME, LAB_VENDOR_CLASS, type DiscoveryRecording, recordDiscovery } from './record-discovery.js';
 import { netwatchFrames, type ParsedFrame } from './netwatch-frames.js';
 import { type FieldRow, onTheWire, tsharkFields } from './tshark-fields.js';
 import { labSkip } from './lab-skip.js';
+import { assetEventsOf } from './asset-events-of.js';
 import { framesOf, headerValue, ok, opt, unescapeDns, type ValueOf } from './field-helpers.js';
 
 const skip = labSkip('network namespaces, dnsmasq, tcpdump', ['tshark', 'dnsmasq', 'dhclient', 'tcpreplay', 'tcpdump']);
@@ -199,20 +195,7 @@ describe('asset discovery equals tshark on real traffic', { skip }, () => {
   });
 
   it('asset events: the DHCP client with its name, class and lease, the ARP conflict tshark also flags, every announcer', () => {
-    const broker = new MemoryBroker();
-    const bus = new MemoryBus({ broker, service: 'asset-conformance', logger: silentLogger() });
-    const events: AssetEvent[] = [];
-    broker.tap((r) => {
-      if (r.topic === topics.asset.name) events.push(strictParse(topics.asset.schema, r.value) as AssetEvent);
-    });
-    const analyzer = createAssetAnalyzer({ bus, observer: 'lab' }, { ...defaultAssetConfig, observer: 'lab' });
-    const decoded = createDecodedPacket();
-    forEachPacket(rec.pcap, (view) => {
-      analyzer.onPacket(view, decoded, decodePacket(view.data, view.offset, view.caplen, view.linktype, decoded));
-      analyzer.onTime?.(view.tsSec);
-      return undefined;
-    });
-    analyzer.finish();
+    const { events, stats } = assetEventsOf(rec.pcap);
     const ecs = (mac: string) => mac.toUpperCase().replace(/:/g, '-');
     const about = (mac: string) => events.filter((e) => e.host.mac?.[0] === ecs(mac));
     const client = about(rec.clientMac);
@@ -234,7 +217,7 @@ describe('asset discovery equals tshark on real traffic', { skip }, () => {
     assert.ok(about(rec.serverMac).some((e) => e.host.ip?.includes('10.77.0.2')));
     const leased6 = [...tsharkFields(rec.pcap, onTheWire('dhcpv6.msgtype == 7 && dhcpv6.iaaddr.ip'), ['dhcpv6.iaaddr.ip']).values()];
     assert.ok(client.some((e) => e.host.ip?.includes(leased6[0]?.['dhcpv6.iaaddr.ip']?.[0] ?? 'none')));
-    assert.deepEqual(analyzer.stats.malformed, { arp: {}, dhcp: {}, dhcpv6: {}, mdns: {}, lldp: {}, cdp: {}, ssdp: {},
+    assert.deepEqual(stats.malformed, { arp: {}, dhcp: {}, dhcpv6: {}, mdns: {}, lldp: {}, cdp: {}, ssdp: {},
       nbns: {}, p0f: {} });
   });
 });
