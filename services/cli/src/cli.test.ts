@@ -97,7 +97,7 @@ describe('netwatch command line', () => {
     assert.equal(netwatch('replay', path, '--quiet').stderr, '', '--quiet prints nothing');
   });
 
-  it('start --pcap --once plays the capture, serves /healthz and /metrics, and exits 0', async () => {
+  it('start --pcap --once plays the capture, serves the API, /healthz and /metrics, and exits 0', async () => {
     const path = join(dir, 'short.pcap');
     writeFileSync(path, generateDemoCapture({ seconds: 3 }));
     const child = spawn(process.execPath, [bin, 'start', '--pcap', path, '--once', '--port', '0'], {
@@ -112,12 +112,16 @@ describe('netwatch command line', () => {
       child.on('exit', (code) => resolve(code)),
     );
     const deadline = Date.now() + 20_000;
-    while (!/serving (http:\/\/\S+)/.test(stderr) && Date.now() < deadline)
+    const opened = /netwatch: open (http:\/\/[^/\s]+)\//;
+    while (!opened.test(stderr) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
-    const url = /serving (http:\/\/\S+)/.exec(stderr)?.[1];
+    const url = opened.exec(stderr)?.[1];
     assert.ok(url, `start prints its URL (stderr: ${stderr})`);
-    assert.match(stderr, /on loopback only, without authentication/);
+    assert.match(stderr, /on loopback only, no login/);
     assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    // The API shares the port; on loopback without a password hash it needs no login.
+    const session = await (await fetch(`${url}/api/v1/auth/session`)).json() as { authRequired: boolean };
+    assert.equal(session.authRequired, false);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     assert.match(metrics, /netwatch_capture_packets_total/);
     assert.equal(await exited, 0, stderr);
