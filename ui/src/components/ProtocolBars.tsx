@@ -20,15 +20,7 @@ export function ProtocolBars({ protocols, max = 10 }: { protocols: readonly Prot
             />
           </span>
           <span className="bar-value">
-            {formatBytes(p.bytes)}
-            {' '}
-            ·
-            {formatPercent(p.bytes, total)}
-            {' '}
-            ·
-            {formatCount(p.flows)}
-            {' '}
-            flows
+            {`${formatBytes(p.bytes)} · ${formatPercent(p.bytes, total)} · ${formatCount(p.flows)} flows`}
           </span>
         </li>
       ))}

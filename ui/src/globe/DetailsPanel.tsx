@@ -61,43 +61,16 @@ function ArcDetails({ arc, deviceHref }: { arc: Arc; deviceHref: (ip: string) =>
         {r.as !== undefined && (
           <>
             <dt>Network</dt>
-            <dd>
-              AS
-              {r.as.number}
-              {' '}
-              {r.as.organization}
-            </dd>
+            <dd>{`AS${r.as.number} ${r.as.organization}`}</dd>
           </>
         )}
         <dt>Traffic</dt>
-        <dd>
-          {formatBytes(arc.bytes)}
-          {' '}
-          in
-          {' '}
-          {arc.flows}
-          {' '}
-          flow
-          {arc.flows === 1 ? '' : 's'}
-        </dd>
+        <dd>{`${formatBytes(arc.bytes)} in ${arc.flows} flow${arc.flows === 1 ? '' : 's'}`}</dd>
         <dt>Direction</dt>
-        <dd>
-          {formatBytes(arc.outBytes)}
-          {' '}
-          out ·
-          {' '}
-          {formatBytes(arc.inBytes)}
-          {' '}
-          in
-        </dd>
+        <dd>{`${formatBytes(arc.outBytes)} out · ${formatBytes(arc.inBytes)} in`}</dd>
         <dt>Seen</dt>
         <dd title={formatDateTime(new Date(arc.firstSeen).toISOString())}>
-          first
-          {' '}
-          {timeAgo(arc.firstSeen)}
-          , last
-          {' '}
-          {timeAgo(arc.lastSeen)}
+          {`first ${timeAgo(arc.firstSeen)}, last ${timeAgo(arc.lastSeen)}`}
         </dd>
       </dl>
       <h3 className="details-sub">Protocols</h3>
@@ -118,8 +91,7 @@ function ArcDetails({ arc, deviceHref }: { arc: Arc; deviceHref: (ip: string) =>
       </ul>
       <p className="details-actions">
         <Link className="button" href={`/flows?ip=${encodeURIComponent(r.ip)}`}>
-          Flows with
-          {r.ip}
+          {`Flows with ${r.ip}`}
         </Link>
       </p>
     </>
@@ -133,14 +105,7 @@ function PointDetails({ point }: { point: AlertPoint }) {
         <dt>Severity</dt>
         <dd>{point.severity}</dd>
         <dt>Alerts</dt>
-        <dd>
-          {point.count}
-          {' '}
-          (
-          {point.unacknowledged}
-          {' '}
-          not acknowledged)
-        </dd>
+        <dd>{`${point.count} (${point.unacknowledged} not acknowledged)`}</dd>
         <dt>Latest</dt>
         <dd>{point.title}</dd>
         <dt>When</dt>
@@ -151,8 +116,7 @@ function PointDetails({ point }: { point: AlertPoint }) {
       <p className="details-actions">
         <Link className="button" href="/alerts">All alerts</Link>
         <Link className="button" href={`/flows?ip=${encodeURIComponent(point.ip)}`}>
-          Flows with
-          {point.ip}
+          {`Flows with ${point.ip}`}
         </Link>
       </p>
     </>

@@ -30,25 +30,9 @@ function ArcLines({ arc }: { arc: Arc }) {
       {r.name !== undefined && <span>{r.name}</span>}
       {geoLabel(r.geo) !== '' && <span>{geoLabel(r.geo)}</span>}
       {r.as !== undefined && (
-        <span>
-          AS
-          {r.as.number}
-          {' '}
-          {r.as.organization}
-        </span>
+        <span>{`AS${r.as.number} ${r.as.organization}`}</span>
       )}
-      <span>
-        {arc.protocol}
-        {' '}
-        ·
-        {formatBytes(arc.bytes)}
-        {' '}
-        ·
-        {arc.flows}
-        {' '}
-        flow
-        {arc.flows === 1 ? '' : 's'}
-      </span>
+      <span>{`${arc.protocol} · ${formatBytes(arc.bytes)} · ${arc.flows} flow${arc.flows === 1 ? '' : 's'}`}</span>
     </>
   );
 }
@@ -57,16 +41,7 @@ function PointLines({ point }: { point: AlertPoint }) {
   return (
     <>
       <strong>{point.ip}</strong>
-      <span>
-        {point.severity}
-        {' '}
-        ·
-        {' '}
-        {point.count}
-        {' '}
-        alert
-        {point.count === 1 ? '' : 's'}
-      </span>
+      <span>{`${point.severity} · ${point.count} alert${point.count === 1 ? '' : 's'}`}</span>
       <span>{point.title}</span>
       {geoLabel(point.geo) !== '' && <span>{geoLabel(point.geo)}</span>}
     </>

@@ -132,8 +132,7 @@ export function DevicePage({ params }: { params: Params }) {
         {flows.state === 'loading' && <p role="status">Loading connections…</p>}
         {flows.state === 'error' && (
           <p className="notice notice-error" role="alert">
-            Connections unavailable:
-            {flows.message}
+            {`Connections unavailable: ${flows.message}`}
           </p>
         )}
         {flows.state === 'ok' && (

@@ -71,14 +71,7 @@ export function DevicesPage() {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="visually-hidden">
-              Devices, sorted by
-              {LABELS[sort]}
-              {' '}
-              (
-              {dir}
-              ending)
-            </caption>
+            <caption className="visually-hidden">{`Devices, sorted by ${LABELS[sort]} (${dir}ending)`}</caption>
             <thead>
               <tr>
                 {DEVICE_COLUMNS.map((c) => (
@@ -110,9 +103,7 @@ export function DevicesPage() {
           </table>
           {rows.length > MAX_ROWS && (
             <p className="muted">
-              Showing the first
-              {MAX_ROWS}
-              ; narrow the filter.
+              {`Showing the first ${MAX_ROWS}; narrow the filter.`}
             </p>
           )}
         </div>

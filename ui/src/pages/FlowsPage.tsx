@@ -99,8 +99,7 @@ export function FlowsPage() {
             />
             {errors[k] !== undefined && (
               <span id={`err-${k}`} className="field-error">
-                Expected
-                {errors[k]}
+                {`Expected ${errors[k]}`}
               </span>
             )}
           </label>
@@ -118,8 +117,7 @@ export function FlowsPage() {
       </form>
       {apiError !== undefined && (
         <p className="notice notice-error" role="alert">
-          Stored flows unavailable:
-          {apiError}
+          {`Stored flows unavailable: ${apiError}`}
         </p>
       )}
       <p className="muted" role="status">

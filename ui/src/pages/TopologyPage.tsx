@@ -77,8 +77,7 @@ export function TopologyPage() {
       </div>
       {error !== undefined && (
         <p className="notice notice-error" role="alert">
-          Topology unavailable:
-          {error}
+          {`Topology unavailable: ${error}`}
         </p>
       )}
       {graph !== undefined && graph.nodes.length === 0 && <p className="empty">No connections yet.</p>}
