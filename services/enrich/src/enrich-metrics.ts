@@ -1,7 +1,6 @@
 // Prometheus figures of the enrich service, copied from its counters at scrape time (nothing per event).
-import type { Metrics } from '@netwatch/kit';
+import { type Metrics, scrapedCounter, scrapedGauge } from '@netwatch/kit';
 import { topics } from '@netwatch/schemas';
-import { Counter, Gauge } from 'prom-client';
 import type { AddressBook } from './address-book.js';
 import type { Enricher } from './enricher.js';
 import type { GeoDatabases } from './geo/geo-databases.js';
@@ -27,39 +26,34 @@ const outputTopics = {
 
 /** Registers the enrich metrics on `metrics.registry`. */
 export function registerEnrichMetrics(metrics: Metrics, f: EnrichFigures): void {
-  const registers = [metrics.registry];
-  const counter = (name: string, help: string, labelNames: string[], fill: (c: Counter) => void) =>
-    new Counter({ name, help, labelNames, registers, collect() {
-      this.reset();
-      fill(this);
-    } });
-  counter('netwatch_enrich_events_total', 'Events enriched and published, by output topic', ['topic'], (c) => {
+  const r = metrics.registry;
+  scrapedCounter(r, 'netwatch_enrich_events_total', 'Events enriched and published, by output topic', ['topic'], (c) => {
     const events = f.enricher.stats.events;
     for (const [id, topic] of Object.entries(outputTopics)) c.inc({ topic }, events[id as keyof typeof outputTopics]);
   });
-  counter('netwatch_enrich_endpoints_total', 'Endpoints given a field they lacked (field=geo|as|domain)', ['field'], (c) => {
+  scrapedCounter(r, 'netwatch_enrich_endpoints_total', 'Endpoints given a field they lacked (field=geo|as|domain)', ['field'], (c) => {
     const s = f.enricher.stats;
     c.inc({ field: 'geo' }, s.geo);
     c.inc({ field: 'as' }, s.as);
     c.inc({ field: 'domain' }, s.domain);
   });
-  counter('netwatch_enrich_lookups_total', 'Addresses looked up (every endpoint of every event)', [], (c) => {
+  scrapedCounter(r, 'netwatch_enrich_lookups_total', 'Addresses looked up (every endpoint of every event)', [], (c) => {
     c.inc(f.addresses.stats.lookups);
   });
-  counter('netwatch_enrich_cache_hits_total', 'Address lookups answered by the cache', [], (c) => {
+  scrapedCounter(r, 'netwatch_enrich_cache_hits_total', 'Address lookups answered by the cache', [], (c) => {
     c.inc(f.addresses.stats.cacheHits);
   });
-  counter('netwatch_enrich_cache_misses_total', 'Address lookups not in the cache (NETWATCH_ENRICH_CACHE_SIZE)', [], (c) => {
+  scrapedCounter(r, 'netwatch_enrich_cache_misses_total', 'Address lookups not in the cache (NETWATCH_ENRICH_CACHE_SIZE)', [], (c) => {
     c.inc(f.addresses.stats.cacheMisses);
   });
-  counter('netwatch_enrich_geoip_lookups_total',
+  scrapedCounter(r, 'netwatch_enrich_geoip_lookups_total',
     'External addresses looked up in the GeoIP databases, by result (found, unknown, error)', ['result'], (c) => {
       const s = f.addresses.stats;
       c.inc({ result: 'found' }, s.geoLookups - s.geoUnknown - s.errors);
       c.inc({ result: 'unknown' }, s.geoUnknown);
       c.inc({ result: 'error' }, s.errors);
     });
-  counter('netwatch_enrich_db_reloads_total',
+  scrapedCounter(r, 'netwatch_enrich_db_reloads_total',
     'GeoIP database files reopened after a change, by database (city, asn) and result (ok, failed: old one kept)',
     ['database', 'result'], (c) => {
       for (const { role, db } of f.geo?.files() ?? []) {
@@ -67,34 +61,22 @@ export function registerEnrichMetrics(metrics: Metrics, f: EnrichFigures): void 
         c.inc({ database: role, result: 'failed' }, db.reloadFailures);
       }
     });
-  counter('netwatch_enrich_errors_total', 'Events published without enrichment because enriching them failed', [], (c) => {
+  scrapedCounter(r, 'netwatch_enrich_errors_total', 'Events published without enrichment because enriching them failed', [], (c) => {
     c.inc(f.errors.value);
   });
-  new Gauge({ name: 'netwatch_enrich_cache_entries', help: 'Addresses in the cache now', registers, collect() {
-    this.set(f.addresses.cacheSize);
-  } });
-  new Gauge({
-    name: 'netwatch_enrich_names',
-    help: 'Addresses with a known name, by source (device: asset events; dns: DNS answers)',
-    labelNames: ['source'],
-    registers,
-    collect() {
-      this.set({ source: 'device' }, f.devices.size);
-      this.set({ source: 'dns' }, f.dnsNames.size);
-    },
-  });
-  new Gauge({
-    name: 'netwatch_enrich_db_build_timestamp_seconds',
-    help: 'Build time of the oldest GeoIP database file in use, by database (city, asn): alert when stale',
-    labelNames: ['database'],
-    registers,
-    collect() {
-      this.reset();
+  scrapedGauge(r, 'netwatch_enrich_cache_entries', 'Addresses in the cache now', [], (g) => g.set(f.addresses.cacheSize));
+  scrapedGauge(r, 'netwatch_enrich_names', 'Addresses with a known name, by source (device: asset events; dns: DNS answers)',
+    ['source'], (g) => {
+      g.set({ source: 'device' }, f.devices.size);
+      g.set({ source: 'dns' }, f.dnsNames.size);
+    });
+  scrapedGauge(r, 'netwatch_enrich_db_build_timestamp_seconds',
+    'Build time of the oldest GeoIP database file in use, by database (city, asn): alert when stale', ['database'],
+    (g) => {
       const oldest = new Map<string, number>();
       for (const { role, db } of f.geo?.files() ?? []) {
         oldest.set(role, Math.min(oldest.get(role) ?? Infinity, db.current.buildEpoch));
       }
-      for (const [database, epoch] of oldest) this.set({ database }, epoch);
-    },
-  });
+      for (const [database, epoch] of oldest) g.set({ database }, epoch);
+    });
 }

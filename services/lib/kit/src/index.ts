@@ -8,5 +8,6 @@ export * from './log.js';
 export * from './metrics.js';
 export * from './ops-server.js';
 export * from './runtime.js';
+export * from './scraped-metrics.js';
 export * from './service-config.js';
 export * from './timeout.js';
