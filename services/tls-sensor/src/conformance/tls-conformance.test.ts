@@ -11,7 +11,7 @@ import { rfc3339FromOpensslTime } from '../certificate/leaf-certificate.js';
 import { compareHandshake, type FieldDifference, type OpensslLeaf } from './compare-tls.js';
 import { netwatchTls, type NetwatchTls } from './netwatch-tls.js';
 import { clients, PORTS, recordTlsTraffic, type TlsRecording } from './tls-traffic.js';
-import { type TsharkHandshake, tsharkTls } from './tshark-tls.js';
+import { connectionKey, endpointText, type TsharkHandshake, tsharkTls } from './tshark-tls.js';
 
 const skip = process.getuid?.() === 0 ? false : 'needs root: creates network namespaces and captures with tcpdump';
 
@@ -50,8 +50,9 @@ describe('netwatch TLS events equal tshark on real handshakes', { skip }, () => 
     else process.stderr.write(`tls conformance: failed; capture kept in ${dir}\n`);
   });
 
-  const byClient = () => new Map(ours.events.map((e) => [e.source.ip.includes(':') ? `[${e.source.ip}]:${String(e.source.port)}`
-    : `${e.source.ip}:${String(e.source.port)}`, e]));
+  const eventKey = (e: TlsEvent) => connectionKey(endpointText(e.source.ip, String(e.source.port)),
+    endpointText(e.destination.ip, String(e.destination.port)));
+  const byClient = () => new Map(ours.events.map((e) => [eventKey(e), e]));
 
   it('captured everything and every client completed its handshake', () => {
     assert.equal(recording.stats.droppedByKernel, 0);
@@ -98,7 +99,7 @@ describe('netwatch TLS events equal tshark on real handshakes', { skip }, () => 
     assert.equal(hrr.length, 1);
     assert.equal(hrr[0]?.netwatch.tls.retry_group, 23);
     assert.deepEqual(hrr[0]?.netwatch.tls.client_hello.key_share_groups, [23]);
-    const hrrShark = theirs.get(`${(hrr[0] as TlsEvent).source.ip}:${String((hrr[0] as TlsEvent).source.port)}`);
+    const hrrShark = theirs.get(eventKey(hrr[0] as TlsEvent));
     assert.equal(hrrShark?.clientHellos, 2);
     assert.equal(hrrShark?.serverHellos, 2);
     const big = events.find((e) => (e.tls.client.server_name ?? '').length > 200);

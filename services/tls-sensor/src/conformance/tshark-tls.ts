@@ -4,6 +4,7 @@ import { run } from '@netwatch/packet/testing/lab/process';
 /** What tshark 4.0 says about one connection's handshake (the final hellos, after any HelloRetryRequest). */
 export interface TsharkHandshake {
   client: string;
+  server: string;
   clientHellos: number;
   serverHellos: number;
   ja3Full?: string;
@@ -28,7 +29,10 @@ const FIELDS = ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.srcport', 'ip.dst', 'ip
   'tls.handshake.extensions.supported_version', 'tls.handshake.ciphersuite', 'tls.handshake.certificate',
   'tls.handshake.extensions_key_share_group', 'tls.handshake.server_named_curve'] as const;
 
-const endpointText = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+export const endpointText = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+/** One TCP connection, client first: `client>server` with each end as endpointText. */
+export const connectionKey = (client: string, server: string) => `${client}>${server}`;
 
 /**
  * Runs tshark with the TLS dissector forced on `tlsPorts` (its heuristics only try known ports;
@@ -49,13 +53,14 @@ export async function tsharkTls(path: string, tlsPorts: readonly number[]): Prom
     const fromClient = types.includes(1);
     let h = byStream.get(row['tcp.stream']);
     if (h === undefined) {
-      h = { client: fromClient ? src : dst, clientHellos: 0, serverHellos: 0 };
+      h = { client: fromClient ? src : dst, server: fromClient ? dst : src, clientHellos: 0, serverHellos: 0 };
       byStream.set(row['tcp.stream'], h);
     }
     const versions = row['tls.handshake.version'].split('|');
     if (types.includes(1)) {
       // A hello's first fragment has no type yet; the frame that completes it says who the client is.
       h.client = src;
+      h.server = dst;
       h.clientHellos++;
       h.ja3Full = row['tls.handshake.ja3_full'];
       h.ja3 = row['tls.handshake.ja3'];
@@ -82,5 +87,6 @@ export async function tsharkTls(path: string, tlsPorts: readonly number[]): Prom
       h.leafHex = row['tls.handshake.certificate'].split('|')[0]?.replaceAll(':', '');
     }
   }
-  return new Map([...byStream.values()].map((h) => [h.client, h]));
+  // Keyed by both ends: Linux may give two connections to different server ports one client port.
+  return new Map([...byStream.values()].map((h) => [connectionKey(h.client, h.server), h]));
 }
