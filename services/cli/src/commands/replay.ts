@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { MemoryBroker, MemoryBus, silentLogger } from '@netwatch/kit';
 import { analyzerFactories } from '../pipeline/analyzer.js';
 import { JsonlWriter } from '../pipeline/jsonl-writer.js';
-import { runPacketLoop } from '../pipeline/packet-loop.js';
+import { runPacketLoop } from '@netwatch/packet';
 import { usageError } from '../usage-error.js';
 
 export const replayHelp = `Usage: netwatch replay FILE [--jsonl] [--quiet]

@@ -19,7 +19,7 @@ import { enrichConfigFromProcess, startEnrichment } from '@netwatch/enrich';
 import { z } from 'zod';
 import { analyzerFactories } from '../pipeline/analyzer.js';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
-import { runPacketLoop } from '../pipeline/packet-loop.js';
+import { runPacketLoop } from '@netwatch/packet';
 import { usageError } from '../usage-error.js';
 
 export const startHelp = `Usage: netwatch start [--pcap FILE | --interface IF[,IF…] [--filter BPF]] [--once]
@@ -200,7 +200,7 @@ function openLive(interfaces: string, filter: string | undefined) {
     NETWATCH_CAPTURE_INTERFACES: interfaces,
     ...(filter !== undefined ? { NETWATCH_CAPTURE_FILTER: filter } : {}),
   });
-  return openCaptureInterfaces(captureEnv);
+  return openCaptureInterfaces(captureEnv, captureEnv.NETWATCH_CAPTURE_INTERFACES ?? []);
 }
 
 /** The demo capture lives in the user's cache; generated once, deterministic, about 1 MB. */

@@ -67,3 +67,10 @@ export {
 export { LiveCaptureGroup, openLiveCaptures } from './live/live-captures.js';
 export { LIVE_CAPTURE_DEFAULTS, type LiveCaptureOptions } from './live/live-options.js';
 export { AnalyzerFanout } from './analyzer-fanout.js';
+export {
+  openCaptureOrFail,
+  type PacketLoopOptions,
+  type PacketLoopProgress,
+  type PacketLoopResult,
+  runPacketLoop,
+} from './file-loop.js';

@@ -1,13 +1,11 @@
-// Drives a capture file through every analyzer: a tight synchronous loop that yields to the bus in slices.
-import { NetwatchError } from '@netwatch/kit';
-import {
-  AnalyzerFanout,
-  CaptureFileError,
-  type CaptureFileStats,
-  createPacketView,
-  openCaptureFile,
-} from '@netwatch/packet';
+// Drives a capture file through analyzers: a tight synchronous loop that yields to the bus in slices (replay, start, file-mode sensors).
+import { NetwatchError } from '@netwatch/kit/errors';
 import type { PacketAnalyzer } from './analyzer.js';
+import { AnalyzerFanout } from './analyzer-fanout.js';
+import { openCaptureFile } from './capture-file.js';
+import { CaptureFileError } from './capture-file-error.js';
+import type { CaptureFileStats } from './capture-types.js';
+import { createPacketView } from './packet-view.js';
 
 export interface PacketLoopOptions {
   readonly path: string;
