@@ -1,4 +1,4 @@
-// Live capture settings from the environment: interfaces, BPF filter, snaplen, ring buffer, promiscuous mode.
+// Capture settings from the environment: live interfaces (BPF filter, snaplen, ring buffer, promiscuous mode) or a capture file.
 import { bool, int, list } from '@netwatch/kit/config';
 import { NetwatchError } from '@netwatch/kit/errors';
 import { LiveCaptureError } from './live-capture-error.js';
@@ -7,8 +7,13 @@ import type { LiveCaptureOptions } from './live-options.js';
 import { z } from 'zod';
 
 export const captureEnvShape = {
+  /** Live interfaces; exactly one of this and NETWATCH_CAPTURE_FILE. */
   NETWATCH_CAPTURE_INTERFACES: list().pipe(z.array(z.string().regex(/^[\w.:@-]{1,15}$/, 'not an interface name'))
-    .min(1, 'name at least one interface, e.g. eth0 or eth0,eth1')),
+    .min(1, 'name at least one interface, e.g. eth0 or eth0,eth1')).optional(),
+  /** A pcap/pcapng file read once instead of live interfaces (offline analysis, the compose-parity test). */
+  NETWATCH_CAPTURE_FILE: z.string().trim().min(1).optional(),
+  /** With a file: keep the capture's own pace (true) or read it as fast as the bus takes it (false). */
+  NETWATCH_CAPTURE_FILE_PACED: bool().default(false),
   NETWATCH_CAPTURE_FILTER: z.string().trim().optional(),
   NETWATCH_CAPTURE_SNAPLEN: int(64, 262_144).default(262_144),
   NETWATCH_CAPTURE_BUFFER_MB: int(2, 4096).default(64),
@@ -16,6 +21,29 @@ export const captureEnvShape = {
 };
 
 export type CaptureEnv = z.infer<z.ZodObject<typeof captureEnvShape>>;
+
+/** Where a sensor's packets come from. */
+export type CaptureSource =
+  | { readonly kind: 'live'; readonly interfaces: readonly string[] } |
+  { readonly kind: 'file'; readonly path: string; readonly paced: boolean };
+
+/** Exactly one source must be configured; anything else is a config error naming both variables. */
+export function captureSourceOf(env: CaptureEnv): CaptureSource {
+  const interfaces = env.NETWATCH_CAPTURE_INTERFACES;
+  const path = env.NETWATCH_CAPTURE_FILE;
+  if (interfaces !== undefined && path !== undefined) {
+    throw new NetwatchError('config_invalid',
+      'NETWATCH_CAPTURE_INTERFACES and NETWATCH_CAPTURE_FILE are both set; set one of them',
+      { details: { variable: 'NETWATCH_CAPTURE_FILE' } });
+  }
+  if (path !== undefined) return { kind: 'file', path, paced: env.NETWATCH_CAPTURE_FILE_PACED };
+  if (interfaces === undefined) {
+    throw new NetwatchError('config_invalid',
+      'NETWATCH_CAPTURE_INTERFACES: is required (name at least one interface, e.g. eth0, or set NETWATCH_CAPTURE_FILE)',
+      { details: { variable: 'NETWATCH_CAPTURE_INTERFACES' } });
+  }
+  return { kind: 'live', interfaces };
+}
 
 /** The variable each live-capture option comes from, for error messages. */
 const variableOf: Partial<Record<string, string>> = {
@@ -29,8 +57,8 @@ const variableOf: Partial<Record<string, string>> = {
  * Opens one capture per interface. A wrong name, filter or option is `config_invalid` (exit 2)
  * naming the variable; missing privileges say which capabilities to grant.
  */
-export function openCaptureInterfaces(env: CaptureEnv): LiveCaptureGroup {
-  const options: LiveCaptureOptions[] = env.NETWATCH_CAPTURE_INTERFACES.map((name, interfaceIndex) => ({
+export function openCaptureInterfaces(env: CaptureEnv, interfaces: readonly string[]): LiveCaptureGroup {
+  const options: LiveCaptureOptions[] = interfaces.map((name, interfaceIndex) => ({
     interface: name,
     interfaceIndex,
     snaplen: env.NETWATCH_CAPTURE_SNAPLEN,

@@ -1,8 +1,10 @@
-// Makes a `netwatch service NAME` definition for a packet sensor: live capture with its own default BPF filter.
+// Makes a `netwatch service NAME` definition for a packet sensor: live capture with its own default BPF filter, or a capture file.
 import type { Logger, ServiceContext, ServiceDefinition, ServiceEnv } from '@netwatch/kit';
 import type { z } from 'zod';
 import type { AnalyzerContext, PacketAnalyzer } from '../analyzer.js';
-import { type CaptureEnv, captureEnvShape, openCaptureInterfaces } from './capture-env.js';
+import type { PacketAnalyzer as Analyzer } from '../analyzer.js';
+import { openCaptureOrFail, runPacketLoop } from '../file-loop.js';
+import { type CaptureEnv, captureEnvShape, captureSourceOf, openCaptureInterfaces } from './capture-env.js';
 import type { LiveCaptureGroup } from './live-captures.js';
 import { startLiveLoop } from './live-loop.js';
 
@@ -46,8 +48,14 @@ export function packetSensorService<S extends z.ZodRawShape, A extends PacketAna
       const config = ctx.config;
       // zod cannot see through the generic merge; the capture and shared variables are there by construction.
       const capture = config as unknown as CaptureEnv & ServiceEnv;
+      const source = captureSourceOf(capture);
+      if (source.kind === 'file') {
+        const analyzer = definition.createAnalyzer({ bus: ctx.bus, observer: capture.NETWATCH_OBSERVER_NAME,
+          metrics: ctx.metrics }, config);
+        return startFileCapture(ctx, analyzer, source.path, source.paced, () => definition.summary?.(analyzer));
+      }
       const filter = capture.NETWATCH_CAPTURE_FILTER ?? definition.defaultFilter;
-      const group = openCaptureInterfaces({ ...capture, NETWATCH_CAPTURE_FILTER: filter });
+      const group = openCaptureInterfaces({ ...capture, NETWATCH_CAPTURE_FILTER: filter }, source.interfaces);
       const names = group.interfaceNames();
       const analyzer = definition.createAnalyzer({
         bus: ctx.bus,
@@ -77,6 +85,46 @@ export function packetSensorService<S extends z.ZodRawShape, A extends PacketAna
           ctx.logger.info({ packets: loop.packets, ...definition.summary?.(analyzer) }, 'capture stopped');
         },
       };
+    },
+  };
+}
+
+/**
+ * File mode: reads the capture once through the analyzer (the BPF filter does not apply; each
+ * analyzer ignores what is not its own), then stays up, idle, so a compose restart policy does
+ * not replay the file again. Slices wait for the bus to accept what was published, so a slow
+ * broker slows the reading instead of filling memory.
+ */
+function startFileCapture(
+  ctx: ServiceContext<unknown>,
+  analyzer: Analyzer,
+  path: string,
+  paced: boolean,
+  summary: () => Record<string, unknown> | undefined,
+): { stop(): Promise<void> } {
+  // A missing or unreadable file fails the start (exit 2 naming the path), not the first slice.
+  openCaptureOrFail(path).close();
+  let stopping = false;
+  let failed: unknown = null;
+  ctx.logger.info({ file: path, paced }, 'reading capture file');
+  const done = runPacketLoop({
+    path,
+    analyzers: [analyzer],
+    paced,
+    onSlice: () => ctx.bus.flush(),
+    shouldStop: () => stopping,
+  }).then((result) => {
+    ctx.logger.info({ file: path, packets: result.packets, bytes: result.bytes, stopped: result.stopped,
+      damaged: result.fileStats.errors, ...summary() }, 'capture file done');
+  }, (error: unknown) => {
+    failed = error;
+    ctx.logger.error({ err: error, file: path }, 'capture file failed');
+  });
+  ctx.addReadiness({ name: 'capture', check: () => failed === null });
+  return {
+    async stop() {
+      stopping = true;
+      await done;
     },
   };
 }
