@@ -46,6 +46,8 @@ describe('service runtime', { timeout: 90_000 }, () => {
       ['FIXTURE_DELAY_MS', '-1'],
       ['NETWATCH_BUS', 'carrier-pigeon'],
       ['KAFKA_SASL_PASSWORD', 'changeme'],
+      ['NETWATCH_METRICS_TOKEN', '<run: openssl rand -hex 32>'],
+      ['NETWATCH_METRICS_TOKEN', 'too-short'],
     ] as const) {
       const child = startFixture({ NETWATCH_BUS: 'memory', [name]: value });
       assert.equal(await exitCode(child), 2, `${name}=${value}`);
