@@ -1,6 +1,7 @@
 // Parses the command line, runs one command, and maps every failure to a message and an exit status.
 import { readFileSync } from 'node:fs';
 import { describeError, exitCodeFor, NetwatchError } from '@netwatch/kit';
+import { healthcheckCommand, healthcheckHelp } from './commands/healthcheck.js';
 import { replayCommand, replayHelp } from './commands/replay.js';
 import { serviceCommand } from './commands/service.js';
 import { startCommand, startHelp } from './commands/start.js';
@@ -17,6 +18,7 @@ Commands:
   service NAME                 one service, configured from the environment (compose)
   hash-password                read a password on stdin, print its argon2id hash for
                                NETWATCH_API_PASSWORD_HASH
+  healthcheck                  exit 0 if this container's service is ready (Docker)
   help [COMMAND]               this text, or a command's
 
 Options:
@@ -32,6 +34,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
     run: async (argv) => (await import('@netwatch/api')).hashPasswordCommand(argv),
     help: () => hashPasswordHelp,
   },
+  healthcheck: { run: (argv) => healthcheckCommand(argv), help: () => healthcheckHelp },
   replay: { run: replayCommand, help: () => replayHelp },
   service: {
     run: serviceCommand,
