@@ -8,6 +8,9 @@ export interface TopicSettings {
   readonly replicationFactor: number;
 }
 
+/** How long a topic another client just created may take to get its partition leaders. */
+const LEADER_WAIT_MS = 30_000;
+
 export class TopicEnsurer {
   private readonly known = new Map<string, Promise<void>>();
 
@@ -30,8 +33,10 @@ export class TopicEnsurer {
   }
 
   private async create(name: string, retention: Retention): Promise<void> {
+    let created: boolean;
     try {
-      await this.admin.createTopics({
+      // Resolves false, without an error, when the topic already exists.
+      created = await this.admin.createTopics({
         waitForLeaders: true,
         topics: [
           {
@@ -43,11 +48,29 @@ export class TopicEnsurer {
         ],
       });
     } catch (error) {
-      // Another instance may have created it between our check and our request.
-      if ((error as { type?: string }).type === 'TOPIC_ALREADY_EXISTS') return;
-      const nested = (error as { errors?: Array<{ type?: string }> }).errors;
-      if (nested?.every((e) => e.type === 'TOPIC_ALREADY_EXISTS')) return;
-      throw error;
+      if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+      created = false;
+    }
+    // Another instance may have created it a moment before us: its request waited for leaders, ours
+    // did not, and until they are elected a subscriber starting now fails with
+    // UNKNOWN_TOPIC_OR_PARTITION (seen when compose starts every service at once on a fresh Kafka).
+    if (!created) await this.waitForLeaders(name);
+  }
+
+  private async waitForLeaders(name: string): Promise<void> {
+    const deadline = Date.now() + LEADER_WAIT_MS;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        const metadata = await this.admin.fetchTopicMetadata({ topics: [name] });
+        const partitions = metadata.topics[0]?.partitions ?? [];
+        if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
+      } catch (error) {
+        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`topic ${name} exists but has no leader for every partition after ${String(LEADER_WAIT_MS)} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 }
