@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '@netwatch/api';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { freePort } from './free-port.js';
 import { makePublicCapture, PUBLIC_SERVERS } from './public-capture.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -22,15 +22,6 @@ const SHOTS = join(root, '.cache/e2e/screenshots');
 const skip = process.getuid?.() !== 0 ? 'needs root: records its capture in network namespaces'
   : !existsSync(CHROMIUM) ? `needs ${CHROMIUM} (apt-get install chromium)`
       : !existsSync(join(root, 'ui/dist/index.html')) ? 'needs the built UI (npm run build)' : false;
-
-/** A free loopback port: bound once by the kernel's choice, then released for netwatch. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The UI's test hook on window (documented in ui/README.md). */
 interface HookWindow {
