@@ -33,11 +33,12 @@ export class TopicEnsurer {
   }
 
   private async create(name: string, retention: Retention): Promise<void> {
-    let created: boolean;
     try {
       // Resolves false, without an error, when the topic already exists.
-      created = await this.admin.createTopics({
-        waitForLeaders: true,
+      await this.admin.createTopics({
+        // kafkajs's own wait retries only LEADER_NOT_AVAILABLE; a KRaft broker may first answer
+        // UNKNOWN_TOPIC_OR_PARTITION for a topic its controller has just created, so we wait ourselves.
+        waitForLeaders: false,
         topics: [
           {
             topic: name,
@@ -49,12 +50,11 @@ export class TopicEnsurer {
       });
     } catch (error) {
       if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
-      created = false;
     }
-    // Another instance may have created it a moment before us: its request waited for leaders, ours
-    // did not, and until they are elected a subscriber starting now fails with
-    // UNKNOWN_TOPIC_OR_PARTITION (seen when compose starts every service at once on a fresh Kafka).
-    if (!created) await this.waitForLeaders(name);
+    // Whether we or another instance created it a moment ago, a subscriber starting before its
+    // leaders are elected fails with UNKNOWN_TOPIC_OR_PARTITION (seen when compose starts every
+    // service at once on a fresh Kafka).
+    await this.waitForLeaders(name);
   }
 
   private async waitForLeaders(name: string): Promise<void> {
