@@ -55,9 +55,28 @@ describe('loadAuthConfig', () => {
       ['NETWATCH_API_SESSION_TTL', '10s'],
       ['NETWATCH_API_COOKIE_SECURE', 'maybe'],
       ['NETWATCH_API_LOGIN_MAX_FAILURES', '0'],
+      ['NETWATCH_API_TRUST_PROXY', 'true'],
+      ['NETWATCH_API_TRUST_PROXY', '33'],
+      ['NETWATCH_API_TRUST_PROXY', '10.0.0.300'],
+      ['NETWATCH_API_TRUST_PROXY', '10.0.0.0/33'],
+      ['NETWATCH_API_TRUST_PROXY', 'loopback, proxy.example'],
+      ['NETWATCH_API_TRUST_PROXY', ' , '],
     ] as const) {
       const error = configError(() => loadAuthConfig({ [name]: value }, true));
       assert.equal(error.details.variable, name);
     }
+  });
+
+  it('reads NETWATCH_API_TRUST_PROXY: off by default, a hop count, or proxy addresses, CIDRs and presets', () => {
+    assert.equal(loadAuthConfig({}, true).trustProxy, false);
+    assert.equal(loadAuthConfig({ NETWATCH_API_TRUST_PROXY: 'off' }, true).trustProxy, false);
+    assert.equal(loadAuthConfig({ NETWATCH_API_TRUST_PROXY: '0' }, true).trustProxy, false);
+    assert.equal(loadAuthConfig({ NETWATCH_API_TRUST_PROXY: ' 2 ' }, true).trustProxy, 2);
+    assert.deepEqual(
+      loadAuthConfig({ NETWATCH_API_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8, ::1,loopback' }, true).trustProxy,
+      ['10.0.0.5', '10.1.0.0/16', 'fd00::/8', '::1', 'loopback'],
+    );
+    const error = configError(() => loadAuthConfig({ NETWATCH_API_TRUST_PROXY: 'true' }, true));
+    assert.match(error.message, /^NETWATCH_API_TRUST_PROXY: trusting every proxy/);
   });
 });

@@ -2,6 +2,7 @@
 import { bool, duration, type Env, int, list, loadConfig, NetwatchError } from '@netwatch/kit';
 import { z } from 'zod';
 import { isArgon2idPhc } from './password.js';
+import { type TrustProxy, trustProxyEnv } from './trust-proxy.js';
 
 export interface AuthConfig {
   /** The one user's name (NETWATCH_API_USER). */
@@ -15,6 +16,8 @@ export interface AuthConfig {
   readonly cookieSecure: boolean;
   readonly loginMaxFailures: number;
   readonly loginWindowMs: number;
+  /** Reverse proxies allowed to name the client (X-Forwarded-For) for the login limit; absent or false: none. */
+  readonly trustProxy?: TrustProxy;
 }
 
 /** Values people leave in templates; the kit refuses the same spellings for its secrets. */
@@ -45,6 +48,8 @@ export const authEnvShape = {
   NETWATCH_API_COOKIE_SECURE: bool().default(false),
   NETWATCH_API_LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   NETWATCH_API_LOGIN_WINDOW: duration().pipe(z.number().min(1000, { error: 'must be at least 1s' })).default(15 * 60_000),
+  /** Off by default: the login limit counts the TCP peer and ignores X-Forwarded-For. */
+  NETWATCH_API_TRUST_PROXY: trustProxyEnv.default(false),
 };
 
 export type AuthEnv = z.infer<z.ZodObject<typeof authEnvShape>>;
@@ -59,6 +64,7 @@ export function authConfigFromEnv(env: AuthEnv): AuthConfig {
     cookieSecure: env.NETWATCH_API_COOKIE_SECURE,
     loginMaxFailures: env.NETWATCH_API_LOGIN_MAX_FAILURES,
     loginWindowMs: env.NETWATCH_API_LOGIN_WINDOW,
+    trustProxy: env.NETWATCH_API_TRUST_PROXY,
   };
 }
 

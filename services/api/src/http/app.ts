@@ -3,6 +3,7 @@ import type { Logger } from '@netwatch/kit';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ApiMetrics } from '../api-metrics.js';
 import type { Authenticator } from '../auth/authenticator.js';
+import { expressTrustProxy } from '../auth/trust-proxy.js';
 import { openApiDocument } from '../contract/openapi.js';
 import type { Site } from '../contract/shapes.js';
 import type { FeedHub } from '../feed/feed-hub.js';
@@ -33,6 +34,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  // Decides req.ip (the login limit's key) and req.secure; off unless NETWATCH_API_TRUST_PROXY names the proxies.
+  app.set('trust proxy', expressTrustProxy(auth.config.trustProxy));
   app.use(securityHeaders);
   app.use(requestMetrics(metrics));
 

@@ -14,9 +14,12 @@ export interface AuthRoutesOptions {
   readonly startedAtMs: number;
 }
 
-/** The address a login attempt is counted against (the peer; a proxy in front makes all clients one). */
+/**
+ * The address a login attempt is counted against: express's req.ip, which is the TCP peer unless
+ * NETWATCH_API_TRUST_PROXY trusts it as a proxy (then the client it names in X-Forwarded-For).
+ */
 export function clientAddress(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 export function authRoutes({ auth, metrics, version, startedAtMs }: AuthRoutesOptions): Router {
