@@ -11,6 +11,7 @@ export {
 } from './auth/auth-config.js';
 export { hashPassword, isArgon2idPhc, verifyPassword } from './auth/password.js';
 export { tokenDigestHex } from './auth/tokens.js';
+export { type TrustProxy } from './auth/trust-proxy.js';
 export * from './contract/shapes.js';
 export { openApiDocument } from './contract/openapi.js';
 export { type Api, type ApiOptions, createApi } from './create-api.js';

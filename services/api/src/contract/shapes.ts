@@ -20,6 +20,8 @@ export const endpointShape = z.strictObject({
   name: z.string().optional().describe('Name the address was resolved or seen as'),
   mac: z.string().optional().describe('ECS form, e.g. 3C-22-FB-12-34-56'),
   internal: z.boolean().describe('Inside the monitored network (HOME_NET)'),
+  country: z.string().length(2).optional()
+    .describe('ISO 3166-1 alpha-2, whenever enrichment knew it, with or without a location (geo needs one)'),
   geo: geoShape.optional(),
   as: z.strictObject({ number: count, organization: z.string() }).optional(),
 });
@@ -135,7 +137,11 @@ export const feedFlowsShape = z.strictObject({
   dropped: count.describe('Flows not sent since the last push'),
 });
 export const feedAlertsShape = alertListShape;
-export const feedDevicesShape = z.strictObject({ devices: z.array(deviceShape).max(100) });
+export const feedDevicesShape = z.strictObject({
+  devices: z.array(deviceShape).max(100),
+  removed: z.array(z.string()).max(100).optional()
+    .describe('Ids that no longer exist: an "ip-" device folded into the device that owns its address'),
+});
 
 export type Endpoint = z.infer<typeof endpointShape>;
 export type Geo = z.infer<typeof geoShape>;

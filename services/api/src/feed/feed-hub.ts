@@ -26,6 +26,7 @@ interface Client {
   /** Flows this client did not get while its socket was full; reported in its next `dropped`. */
   missedFlows: number;
   missedDevices: Set<string> | undefined;
+  missedRemoved: Set<string> | undefined;
   missedAlerts: Alert[] | undefined;
   skips: number;
 }
@@ -56,6 +57,7 @@ export class FeedHub implements StateListener {
   private readonly flowRing = new Array<Flow | undefined>(FEED_MAX_FLOWS);
   private pendingFlows = 0;
   private readonly pendingDevices = new Set<string>();
+  private readonly pendingRemoved = new Set<string>();
   private pendingAlerts: Alert[] = [];
   private timer: NodeJS.Timeout | undefined;
   private lastStatsMs = 0;
@@ -91,7 +93,9 @@ export class FeedHub implements StateListener {
 
   /** Starts streaming to a response whose SSE headers the caller has written. */
   add(res: ServerResponse): void {
-    const client: Client = { res, missedFlows: 0, missedDevices: undefined, missedAlerts: undefined, skips: 0 };
+    const client: Client = {
+      res, missedFlows: 0, missedDevices: undefined, missedRemoved: undefined, missedAlerts: undefined, skips: 0,
+    };
     this.clients.add(client);
     this.metrics?.feedClients.set(this.clients.size);
     res.on('close', () => this.remove(client));
@@ -109,10 +113,15 @@ export class FeedHub implements StateListener {
   }
 
   device(id: string): void {
-    if (this.clients.size === 0 || this.pendingDevices.has(id)) return;
-    if (this.pendingDevices.size >= PENDING_DEVICES_MAX)
-      this.pendingDevices.delete(this.pendingDevices.values().next().value as string);
-    this.pendingDevices.add(id);
+    if (this.clients.size === 0) return;
+    this.pendingRemoved.delete(id);
+    addBounded(this.pendingDevices, id, PENDING_DEVICES_MAX);
+  }
+
+  deviceRemoved(id: string): void {
+    if (this.clients.size === 0) return;
+    this.pendingDevices.delete(id);
+    addBounded(this.pendingRemoved, id, PENDING_DEVICES_MAX);
   }
 
   alert(alert: Alert): void {
@@ -128,7 +137,8 @@ export class FeedHub implements StateListener {
     const flowsJson = flowCount > 0 ? JSON.stringify(this.newestFlows(flowCount)) : '[]';
     const beyond = this.pendingFlows - flowCount;
     const deviceIds = this.pendingDevices.size > 0 ? lastOf(this.pendingDevices, FEED_MAX_DEVICES) : [];
-    const devicesMessage = deviceIds.length > 0 ? this.devicesMessage(deviceIds) : '';
+    const removedIds = this.pendingRemoved.size > 0 ? lastOf(this.pendingRemoved, FEED_MAX_DEVICES) : [];
+    const devicesMessage = this.devicesMessage(deviceIds, removedIds);
     const alerts = this.pendingAlerts;
     const alertsMessage = alerts.length > 0 ? sse('alerts', JSON.stringify({ alerts })) : '';
     let statsMessage = '';
@@ -144,11 +154,12 @@ export class FeedHub implements StateListener {
     const total = this.pendingFlows;
     this.pendingFlows = 0;
     this.pendingDevices.clear();
+    this.pendingRemoved.clear();
     this.pendingAlerts = [];
 
     for (const client of this.clients) {
       if (client.res.writableNeedDrain || client.res.destroyed) {
-        this.skip(client, total, deviceIds, alerts, statsMessage !== '');
+        this.skip(client, total, deviceIds, removedIds, alerts, statsMessage !== '');
         continue;
       }
       client.skips = 0;
@@ -159,11 +170,13 @@ export class FeedHub implements StateListener {
         this.counted('flows', flowCount, dropped);
         client.missedFlows = 0;
       }
-      if (client.missedDevices !== undefined) {
-        for (const id of deviceIds) client.missedDevices.add(id);
-        const ids = lastOf(client.missedDevices, FEED_MAX_DEVICES);
+      if (client.missedDevices !== undefined || client.missedRemoved !== undefined) {
+        const changed = client.missedDevices ?? new Set<string>();
+        const removed = client.missedRemoved ?? new Set<string>();
+        noteDeviceChanges(changed, removed, deviceIds, removedIds);
         client.missedDevices = undefined;
-        const message = this.devicesMessage(ids);
+        client.missedRemoved = undefined;
+        const message = this.devicesMessage(lastOf(changed, FEED_MAX_DEVICES), lastOf(removed, FEED_MAX_DEVICES));
         if (message !== '') {
           chunk += message;
           this.counted('devices');
@@ -210,19 +223,25 @@ export class FeedHub implements StateListener {
       this.timer = undefined;
       this.pendingFlows = 0;
       this.pendingDevices.clear();
+      this.pendingRemoved.clear();
       this.pendingAlerts = [];
     }
   }
 
-  private skip(client: Client, flows: number, deviceIds: readonly string[], alerts: Alert[], stats: boolean): void {
+  private skip(
+    client: Client, flows: number, deviceIds: readonly string[], removedIds: readonly string[], alerts: Alert[],
+    stats: boolean,
+  ): void {
     client.skips++;
     client.missedFlows += flows;
-    if (deviceIds.length > 0) {
+    const devicesChanged = deviceIds.length > 0 || removedIds.length > 0;
+    if (devicesChanged) {
       client.missedDevices ??= new Set();
-      for (const id of deviceIds) if (client.missedDevices.size < FEED_MAX_DEVICES) client.missedDevices.add(id);
+      client.missedRemoved ??= new Set();
+      noteDeviceChanges(client.missedDevices, client.missedRemoved, deviceIds, removedIds);
     }
     if (alerts.length > 0) client.missedAlerts = (client.missedAlerts ?? []).concat(alerts).slice(-FEED_MAX_ALERTS);
-    for (const [event, happened] of [['flows', flows > 0], ['devices', deviceIds.length > 0],
+    for (const [event, happened] of [['flows', flows > 0], ['devices', devicesChanged],
       ['alerts', alerts.length > 0], ['stats', stats]] as const) {
       if (!happened) continue;
       this.counters.skipped++;
@@ -246,18 +265,44 @@ export class FeedHub implements StateListener {
     return out;
   }
 
-  private devicesMessage(ids: readonly string[]): string {
+  /** `devices` with the changed devices that still exist, and `removed` when ids were folded away; '' if neither. */
+  private devicesMessage(ids: readonly string[], removed: readonly string[]): string {
     const devices = [];
     for (const id of ids) {
       const device = this.state.devices.get(id);
       if (device !== undefined) devices.push(device);
     }
-    return devices.length === 0 ? '' : sse('devices', JSON.stringify({ devices }));
+    if (devices.length === 0 && removed.length === 0) return '';
+    return sse('devices', JSON.stringify(removed.length === 0 ? { devices } : { devices, removed }));
   }
 }
 
 function sse(event: string, data: string): string {
   return `event: ${event}\ndata: ${data}\n\n`;
+}
+
+/** Adds to an insertion-ordered set unless present, forgetting the oldest member beyond `max`. */
+function addBounded(set: Set<string>, id: string, max: number): void {
+  if (set.has(id)) return;
+  if (set.size >= max) set.delete(set.values().next().value as string);
+  set.add(id);
+}
+
+/**
+ * Folds one interval's changes into what a client has yet to hear, the later news winning: a device
+ * changed after being announced removed is no longer removed, and the other way round. Bounded.
+ */
+function noteDeviceChanges(
+  changed: Set<string>, removed: Set<string>, deviceIds: readonly string[], removedIds: readonly string[],
+): void {
+  for (const id of deviceIds) {
+    removed.delete(id);
+    addBounded(changed, id, FEED_MAX_DEVICES);
+  }
+  for (const id of removedIds) {
+    changed.delete(id);
+    addBounded(removed, id, FEED_MAX_DEVICES);
+  }
 }
 
 /** The last `n` members of an insertion-ordered set (the most recently changed). */

@@ -22,7 +22,7 @@ export function flowMatches(flow: Flow, filter: FlowFilter): boolean {
   if (filter.protocol !== undefined && flow.protocol !== filter.protocol && flow.transport !== filter.protocol)
     return false;
   const country = filter.country;
-  if (country !== undefined && flow.src.geo?.country !== country && flow.dst.geo?.country !== country) return false;
+  if (country !== undefined && flow.src.country !== country && flow.dst.country !== country) return false;
   return true;
 }
 

@@ -24,6 +24,8 @@ export interface StateListener {
   flow(flow: Flow): void;
   alert(alert: Alert): void;
   device(id: string): void;
+  /** A device id that no longer exists because it was folded into another device. */
+  deviceRemoved(id: string): void;
 }
 
 export interface ApiStateOptions {
@@ -56,6 +58,8 @@ export class ApiState {
     this.flows = new FlowStore(limits.flows ?? 10_000);
     this.devices = new DeviceStore(limits.devices ?? 10_000, (id) => {
       for (const l of this.listeners) l.device(id);
+    }, (id) => {
+      for (const l of this.listeners) l.deviceRemoved(id);
     });
     this.alerts = new AlertStore(limits.alerts ?? 5_000);
     this.links = new LinkTable(limits.links ?? 20_000);

@@ -59,7 +59,8 @@ describe('DeviceStore', () => {
 
   it('creates an "ip-" device from a flow, then folds it into the MAC device an asset event names', () => {
     const changes: string[] = [];
-    const store = new DeviceStore(100, (id) => changes.push(id));
+    const removals: string[] = [];
+    const store = new DeviceStore(100, (id) => changes.push(id), (id) => removals.push(id));
     store.touchFromFlow('192.168.10.23', t('2025-06-12T08:00:00Z'), t('2025-06-12T08:00:05Z'), true);
     store.touchFromFlow('192.168.10.23', t('2025-06-12T08:01:00Z'), t('2025-06-12T08:01:05Z'), true);
     store.touchFromFlow('192.168.10.23', t('2025-06-12T08:01:00Z'), t('2025-06-12T08:01:09Z'), false);
@@ -68,6 +69,7 @@ describe('DeviceStore', () => {
     assert.equal(early?.lastSeen, '2025-06-12T08:01:09.000Z');
     store.applyAsset(mapAsset(assetEvent()));
     assert.equal(store.get('ip-192.168.10.23'), undefined);
+    assert.deepEqual(removals, ['ip-192.168.10.23'], 'the folded device is announced as removed');
     const device = store.get('3c22fb123456');
     assert.deepEqual([device?.flows, device?.sources], [2, ['flow', 'dhcp']]);
     assert.equal(device?.firstSeen, '2025-05-30T07:41:12.930Z');

@@ -37,6 +37,8 @@ export class DeviceStore {
   constructor(
     readonly capacity = 10_000,
     private readonly onChange: (id: string) => void = () => {},
+    /** A device folded into another one (an "ip-" device once its MAC is known): its id is gone for good. */
+    private readonly onRemove: (id: string) => void = () => {},
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
   }
@@ -158,6 +160,7 @@ export class DeviceStore {
     into.os ??= from.os;
     this.byId.delete(from.id);
     for (const ip of from.ips) if (this.byIp.get(ip) === from.id) this.byIp.delete(ip);
+    this.onRemove(from.id);
   }
 
   private changed(record: DeviceRecord): void {

@@ -59,8 +59,8 @@ export class LinkTable {
     link.protocols.set(protocol, (link.protocols.get(protocol) ?? 0) + delta);
     if (flow.src.name !== undefined) link.clientName = flow.src.name;
     if (flow.dst.name !== undefined) link.serverName = flow.dst.name;
-    if (flow.src.geo?.country !== undefined) link.clientCountry = flow.src.geo.country;
-    if (flow.dst.geo?.country !== undefined) link.serverCountry = flow.dst.geo.country;
+    if (flow.src.country !== undefined) link.clientCountry = flow.src.country;
+    if (flow.dst.country !== undefined) link.serverCountry = flow.dst.country;
   }
 
   /** The `limit` links that carried the most bytes, heaviest first. */

@@ -51,6 +51,9 @@ export function mapEndpoint(ecs: EcsEndpoint, internal: boolean): Endpoint {
   if (ecs.port !== undefined) out.port = ecs.port;
   if (ecs.domain !== undefined) out.name = ecs.domain;
   if (ecs.mac !== undefined) out.mac = ecs.mac;
+  // Kept apart from geo: a country without coordinates (a country-level database record) must still filter.
+  const country = ecs.geo?.country_iso_code;
+  if (country !== undefined) out.country = country.toUpperCase();
   const geo = mapGeo(ecs.geo);
   if (geo !== undefined) out.geo = geo;
   if (ecs.as !== undefined) out.as = { number: ecs.as.number, organization: ecs.as.organization.name };

@@ -25,6 +25,7 @@ describe('mapFlow', () => {
         ip: '203.0.113.10',
         port: 443,
         internal: false,
+        country: 'DE',
         geo: { city: 'Frankfurt am Main', country: 'DE', countryName: 'Germany', lat: 50.1109, lon: 8.6821 },
         as: { number: 64500, organization: 'Example Hosting GmbH' },
       },
@@ -60,10 +61,14 @@ describe('mapFlow', () => {
     assert.deepEqual([flow.src.internal, flow.dst.internal], [false, true]);
   });
 
-  it('leaves geo out without a location, since the globe needs one', () => {
+  it('leaves geo out without a location, since the globe needs one, but keeps the country', () => {
     const event = exampleFor('netwatch.enriched.flow.v1');
     delete event.destination.geo?.location;
-    assert.equal(mapFlow(event, homeNet).dst.geo, undefined);
+    const flow = mapFlow(event, homeNet);
+    flowShape.parse(flow);
+    assert.equal(flow.dst.geo, undefined);
+    assert.equal(flow.dst.country, 'DE');
+    assert.equal(flow.src.country, undefined);
   });
 
   it('writes times in UTC with Z', () => {
