@@ -24,4 +24,15 @@ npx tsc -p ui/tsconfig.test.json
 mapfile -t files < <(find services bench ui/test -path '*/node_modules' -prune -o -path '*/dist/*' -name '*.test.js' -print | sort)
 echo "== ${#files[@]} test files"
 # One file at a time: the Kafka suites share one broker and time their waits.
-node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
+status=0
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" || status=$?
+
+# Every UI page in real Chromium against the real api (needs ui/dist, which the build above made). Runs even when
+# a suite above failed, so one CI log shows both; it bounds itself (240 s), timeout is the backstop.
+echo "== UI pages in Chromium (screenshots in .cache/ui-pages/)"
+timeout --kill-after=10 300 node ui/test/pages.mjs --out .cache/ui-pages || status=$?
+
+# The deployment files: docker-compose config, promtool and amtool, dashboards (no Docker engine needed).
+echo "== deployment checks"
+bash scripts/check-deploy.sh || status=$?
+exit "$status"

@@ -2,22 +2,50 @@
 // schema events), at 1366×768 and 1920×1080: login (401 message, then success), the live globe (arcs, alert points,
 // details by keyboard, Escape), overview, devices (filter, sort, row link), device page, flows (filter from the URL,
 // pause), alerts (acknowledge), topology, and "no login page when auth is off". Screenshots go to OUT_DIR.
-// Usage: (cd ui && npm run build) && node ui/test/pages.mjs [--out /tmp/ui-pages]
+// Part of `npm test` (scripts/test.sh). Exits 0 when every step passed, 1 otherwise (a failed step leaves a
+// FAIL-*.png screenshot), and 1 within WATCHDOG_MS whatever hangs.
+// Usage: npm run build && node ui/test/pages.mjs [--out /tmp/ui-pages]
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '@netwatch/api';
 import { noAuth, startHarness } from '@netwatch/api/testing/harness';
-import { launchChromium } from '../bench/chromium.mjs';
+import { CHROMIUM, launchChromium } from '../bench/chromium.mjs';
 import { publishWorld, topics, worldFlow } from './world.mjs';
 
+/** Playwright waits (clicks, locators, waitFor…) and navigations give up after these, so a step fails, not hangs. */
+const ACTION_TIMEOUT_MS = 15_000;
+const NAVIGATION_TIMEOUT_MS = 20_000;
+/** The whole run, browser start and both API instances included (it takes ~30 s on a quiet 2-core machine). */
+const WATCHDOG_MS = 240_000;
+
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/ui-pages' } } });
-const OUT = values.out;
-await mkdir(OUT, { recursive: true });
+const OUT = resolve(values.out);
 const uiDir = fileURLToPath(new URL('../dist/', import.meta.url)).replace(/\/$/, '');
 const PASSWORD = 'correct horse battery staple';
 const results = [];
+
+function fail(message) {
+  console.log(`FAIL ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(`${uiDir}/index.html`))
+  fail(`no built UI at ${uiDir}/index.html: run \`npm run build\` (or \`npm run build -w @netwatch/ui\`) first`);
+if (!existsSync(CHROMIUM))
+  fail(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set NETWATCH_CHROMIUM to its path`);
+await mkdir(OUT, { recursive: true });
+const watchdog = setTimeout(() => {
+  console.log(`FAIL the browser test did not finish within ${WATCHDOG_MS / 1000} s (screenshots so far in ${OUT})`);
+  process.exit(1);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+/** The page the current step drives, for its failure screenshot. */
+let current;
 
 async function step(name, fn) {
   const started = Date.now();
@@ -27,8 +55,22 @@ async function step(name, fn) {
     console.log(`ok   ${name} (${Date.now() - started} ms)`);
   } catch (err) {
     results.push({ name, ok: false, err });
-    console.log(`FAIL ${name}\n     ${String(err?.message ?? err).split('\n').join('\n     ')}`);
+    console.log(`FAIL ${name} (after ${Date.now() - started} ms)\n     ${String(err?.message ?? err).split('\n').join('\n     ')}`);
+    const path = `${OUT}/FAIL-${results.length}.png`;
+    try {
+      await current?.screenshot({ path, timeout: 5_000 });
+      console.log(`     screenshot of the failure: ${path} (at ${current?.url()})`);
+    } catch {
+      // The page may be gone (the failure may be that the browser died); the message above is what counts.
+    }
   }
+}
+
+function usePage(page) {
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  current = page;
+  return page;
 }
 
 const h = await startHarness({
@@ -40,15 +82,20 @@ await h.settle();
 let n = 36;
 const ticker = setInterval(() => h.bus.publish(topics.enrichedFlow, worldFlow(n++, 50_000)), 300);
 
-const { context, close } = await launchChromium({ width: 1366, height: 768 });
-const page = await context.newPage();
+const { context, close } = await launchChromium({ width: 1366, height: 768 })
+  .catch((err) => fail(`Chromium (${CHROMIUM}) did not start: ${err?.message ?? err}`));
+const page = usePage(await context.newPage());
 const errors = [];
 page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
 page.on('console', (m) => {
   // WebGL driver notes are not our errors
   if (m.type() === 'error' && !m.text().includes('GL Driver Message')) errors.push(m.text());
 });
-const shot = (name) => page.screenshot({ path: `${OUT}/${name}.png` });
+async function shot(name) {
+  const path = `${OUT}/${name}.png`;
+  await page.screenshot({ path });
+  console.log(`     screenshot: ${path}`);
+}
 
 try {
   await step('signed out: any page sends to /login, which explains a wrong password', async () => {
@@ -199,9 +246,10 @@ try {
 
 // With auth off (the api on loopback without a password), the login page is never shown.
 const open = await startHarness({ uiDir });
-const second = await launchChromium({ width: 1366, height: 768 });
+const second = await launchChromium({ width: 1366, height: 768 })
+  .catch((err) => fail(`Chromium (${CHROMIUM}) did not start: ${err?.message ?? err}`));
 try {
-  const p = await second.context.newPage();
+  const p = usePage(await second.context.newPage());
   await step('auth off: /login goes straight to the globe', async () => {
     await p.goto(`${open.base}/login`);
     await p.waitForURL(`${open.base}/`);
@@ -214,4 +262,5 @@ try {
 
 const failed = results.filter((r) => !r.ok);
 console.log(`\n${results.length - failed.length}/${results.length} passed; screenshots in ${OUT}`);
+for (const r of failed) console.log(`FAILED: ${r.name}`);
 process.exit(failed.length === 0 ? 0 : 1);
