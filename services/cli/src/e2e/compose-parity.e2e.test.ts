@@ -13,12 +13,12 @@ import { testInfra } from '@netwatch/kit/testing/infra';
 import { serviceRegistry } from '../services.js';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
 import { type ComposeModel, type ComposeService, composeConfig, parseCompose } from './compose/compose-model.js';
+import { makeImageTree } from './compose/image-tree.js';
 import { imageEnvironment, nativeEnvironment } from './compose/native-env.js';
 import { freePort } from './free-port.js';
 import { makePublicCapture, PUBLIC_SERVERS } from './public-capture.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = join(root, 'services/cli/bin/netwatch.js');
 const noCompose = (() => {
   try {
     execFileSync('docker-compose', ['version'], { stdio: 'ignore' });
@@ -245,7 +245,8 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
       for (const { child } of children.values()) child.kill('SIGKILL');
     });
 
-    it('gets a capture through the sensors, Kafka and enrich to the api, healthy, with metrics behind the token', async () => {
+    it('gets a capture through the sensors, Kafka and enrich to the api, healthy, with metrics behind the token, ' +
+      'from the production-only tree', async () => {
       const brokers = testInfra().kafkaBrokers.join(',');
       const home = join(dir, 'home');
       mkdirSync(home);
@@ -254,7 +255,10 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
       const publicCapture = await makePublicCapture(dir);
       const capture = join(dir, 'parity.pcap');
       execFileSync('mergecap', ['-F', 'pcap', '-w', capture, demo, publicCapture], { timeout: 30_000 });
-      const imageEnv = imageEnvironment(join(root, 'Dockerfile'), root, home);
+      // Run from the tree as the image has it (production dependencies only), not from this checkout.
+      const app = makeImageTree(root, dir);
+      const appBin = join(app, 'services/cli/bin/netwatch.js');
+      const imageEnv = imageEnvironment(join(root, 'Dockerfile'), app, home);
       assert.ok(existsSync(imageEnv.NETWATCH_API_UI_DIR ?? ''), 'the image ENV points the api at the built UI');
 
       // Processors first, as they would be subscribed by the time sensors publish; Kafka keeps it all anyway.
@@ -264,7 +268,7 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
         const env = nativeEnvironment(service, { kafkaBrokers: brokers, httpPort: await freePort(),
           apiPort: await freePort(), captureFile: capture, imageEnv, path: process.env.PATH ?? '', home });
         if (service.name === 'api') apiBase = `http://127.0.0.1:${env.NETWATCH_API_PORT ?? ''}`;
-        const child = spawn(process.execPath, [bin, ...service.command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [appBin, ...service.command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
         const entry = { child, output: '', env };
         child.stdout?.on('data', (chunk: Buffer) => (entry.output += chunk.toString()));
         child.stderr?.on('data', (chunk: Buffer) => (entry.output += chunk.toString()));
@@ -276,7 +280,7 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
         await until(`${name} to be healthy`, 60_000, async () => {
           if (child.exitCode !== null) throw new Error(`${name} exited ${String(child.exitCode)}:\n${output}`);
           try {
-            execFileSync(process.execPath, [bin, 'healthcheck'], { env, stdio: 'ignore', timeout: 10_000 });
+            execFileSync(process.execPath, [appBin, 'healthcheck'], { env, stdio: 'ignore', timeout: 10_000 });
             return true;
           } catch {
             return undefined;
