@@ -24,7 +24,7 @@ export function parseEndpoint(v: unknown): Endpoint | undefined {
     : undefined;
   return defined({
     ip, port: num(v.port), name: str(v.name), mac: str(v.mac), internal: bool(v.internal) ?? false,
-    geo: parseGeo(v.geo), as,
+    country: str(v.country), geo: parseGeo(v.geo), as,
   });
 }
 

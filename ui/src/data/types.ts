@@ -14,6 +14,8 @@ export interface Endpoint {
   name?: string;
   mac?: string;
   internal: boolean;
+  /** ISO 3166-1 alpha-2 whenever enrichment knew it, with or without a location (geo needs one). */
+  country?: string;
   geo?: Geo;
   as?: { number: number; organization: string };
 }

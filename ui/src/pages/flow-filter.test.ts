@@ -24,3 +24,9 @@ test('live flows match on either endpoint; protocol on the L7 name or the transp
   assert.equal(matchesFlow(f, { country: 'DE' }), false);
   assert.equal(matchesFlow(f, { ip: '10.0.0.6' }), false);
 });
+
+test('a country without coordinates still matches, as in the api', () => {
+  const f = flow('10.0.0.5', '198.51.100.7', { dst: { ...endpoint('198.51.100.7', { port: 443 }), country: 'br' } });
+  assert.equal(matchesFlow(f, { country: 'BR' }), true);
+  assert.equal(matchesFlow(f, { country: 'JP' }), false);
+});

@@ -42,7 +42,10 @@ export function matchesFlow(flow: Flow, f: FlowFilter): boolean {
   const ends = [flow.src, flow.dst];
   if (f.ip !== undefined && !ends.some((e) => e.ip.toLowerCase() === f.ip?.toLowerCase())) return false;
   if (f.port !== undefined && !ends.some((e) => e.port === f.port)) return false;
-  if (f.country !== undefined && !ends.some((e) => e.geo?.country?.toUpperCase() === f.country)) return false;
+  // The country alone, as the api matches it: an address may have one without coordinates.
+  if (f.country !== undefined && !ends.some((e) => (e.country ?? e.geo?.country)?.toUpperCase() === f.country)) {
+    return false;
+  }
   if (f.protocol === undefined) return true;
   return flow.protocol?.toLowerCase() === f.protocol || flow.transport.toLowerCase() === f.protocol;
 }
