@@ -66,6 +66,13 @@ for name in "${required[@]}"; do
 done
 ok "$TEMPLATE declares all ${#required[@]} required variables, empty: ${required[*]}"
 
+# Every variable the compose files read, required or with a default, is documented in the template.
+mapfile -t referenced < <(grep -ohE '(^|[^$])\$\{[A-Za-z_][A-Za-z0-9_]*' "$BASE" "$OVERLAY" |
+  sed -E 's/.*\$\{([A-Za-z_][A-Za-z0-9_]*)/\1/' | sort -u)
+undocumented="$(comm -23 <(printf '%s\n' "${referenced[@]}") <(printf '%s\n' "${declared[@]}"))"
+[[ -z $undocumented ]] || fail "$TEMPLATE does not document variables the compose files read: $(echo "$undocumented" | xargs)"
+ok "$TEMPLATE documents all ${#referenced[@]} variables the compose files read"
+
 # The template with every required variable given a generated value: a working .env.
 filled="$tmp/filled.env"
 grep -vE "^($(IFS='|'; echo "${required[*]}"))=" "$TEMPLATE" >"$filled" || true

@@ -292,6 +292,9 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
 
       const api = (path: string) => fetch(`${apiBase}${path}`, { headers: { authorization: `Bearer ${secrets.apiToken}` } });
       assert.equal((await fetch(`${apiBase}/api/v1/flows`)).status, 401, 'the api requires its login');
+      const page = await fetch(`${apiBase}/`);
+      assert.equal(page.status, 200, 'the api serves the built UI (NETWATCH_API_UI_DIR from the image)');
+      assert.match(await page.text(), /<div id="root">/);
       interface Flow { dst: { ip: string; country?: string; geo?: { lat: number; lon: number } } }
       let seen = 'nothing yet';
       const flows = await until('geolocated flows to the public servers at the api', 120_000, async () => {
