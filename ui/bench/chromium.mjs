@@ -8,6 +8,12 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.NETWATCH_CHROMIUM ?? '/usr/bin/chromium';
 
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
 /** @returns {Promise<{ context: import('playwright-core').BrowserContext, close: () => Promise<void> }>} */
 export async function launchChromium({ width = 1920, height = 1080 } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'netwatch-ui-chromium-'));
@@ -16,11 +22,7 @@ export async function launchChromium({ width = 1920, height = 1080 } = {}) {
     headless: true,
     viewport: { width, height },
     deviceScaleFactor: 1,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

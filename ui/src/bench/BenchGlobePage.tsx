@@ -18,10 +18,12 @@ declare global {
 const ORIGIN = { lat: 50.11, lng: 8.68 };
 const SEED = 20_240_601;
 
-function readParams(): { arcs: number; seconds: number; warmupMs: number; quality: GlobeQuality } {
+function readParams(): { arcs: number; seconds: number; warmupMs: number; quality: GlobeQuality; rotate: boolean } {
   const p = new URLSearchParams(window.location.search);
   // The machine's automatic quality (as the live globe) unless overridden, to measure what each choice costs:
-  // quality=full (antialiasing, pixel ratio 1, no governor), aa=0|1, atmo=0|1, mat=phong|lambert|basic, dpr=0.5
+  // quality=full (antialiasing, pixel ratio 1, 4° facets, no governor), aa=0|1, atmo=0|1, mat=vertex|phong|lambert|basic,
+  // dpr=0.5 (fixed pixel ratio, no governor), curv=4 (degrees per facet of the sphere); rotate=0 holds the camera
+  // still (for comparing screenshots)
   const auto = autoQuality();
   const full = p.get('quality') === 'full';
   const mat = p.get('mat');
@@ -29,12 +31,17 @@ function readParams(): { arcs: number; seconds: number; warmupMs: number; qualit
     ...auto,
     antialias: p.has('aa') ? p.get('aa') === '1' : full || auto.antialias,
     atmosphere: p.has('atmo') ? p.get('atmo') === '1' : auto.atmosphere,
-    material: mat === 'phong' || mat === 'lambert' || mat === 'basic' ? mat : auto.material,
+    material: mat === 'vertex' || mat === 'phong' || mat === 'lambert' || mat === 'basic' ? mat : auto.material,
     adaptive: !full && !p.has('dpr'),
   };
   const dpr = Number(p.get('dpr'));
   if (p.has('dpr') && dpr >= 0.25 && dpr <= 2) quality.pixelRatio = dpr;
-  if (full) quality.pixelRatio = 1;
+  if (full) {
+    quality.pixelRatio = 1;
+    quality.curvature = 4;
+  }
+  const curv = Number(p.get('curv'));
+  if (p.has('curv') && curv >= 1 && curv <= 30) quality.curvature = curv;
   const warmup = Number(p.get('warmup') ?? 1);
   const arcs = Math.round(Number(p.get('arcs') ?? 5000));
   const seconds = Number(p.get('seconds') ?? 5);
@@ -43,11 +50,12 @@ function readParams(): { arcs: number; seconds: number; warmupMs: number; qualit
     seconds: Number.isFinite(seconds) ? Math.min(Math.max(seconds, 1), 60) : 5,
     warmupMs: Number.isFinite(warmup) ? Math.min(Math.max(warmup, 0), 30) * 1000 : 1000,
     quality,
+    rotate: p.get('rotate') !== '0',
   };
 }
 
 export function BenchGlobePage() {
-  const { arcs, seconds, warmupMs, quality } = useMemo(readParams, []);
+  const { arcs, seconds, warmupMs, quality, rotate } = useMemo(readParams, []);
   const pixelRatio = useRef(quality.pixelRatio);
   const layer = useMemo(() => {
     // never fades during a bench: the synthetic arcs stay fully drawn
@@ -55,6 +63,9 @@ export function BenchGlobePage() {
     l.setOrigin(ORIGIN.lat, ORIGIN.lng);
     syntheticArcs(arcs, SEED, Date.now()).forEach((a, slot) => l.set(slot, a));
     l.flush();
+    // hide=rails,dashes,ends: leave parts of the arc layer out, to see what each costs (ui/bench/globe-profile.mjs)
+    const hide = new URLSearchParams(window.location.search).get('hide')?.split(',') ?? [];
+    for (const [name, part] of Object.entries(l.parts)) if (hide.includes(name)) part.visible = false;
     return l;
   }, [arcs]);
   const [ready, setReady] = useState(false);
@@ -103,6 +114,7 @@ export function BenchGlobePage() {
         origin={ORIGIN}
         points={[]}
         rings={[]}
+        autoRotate={rotate}
         onReady={() => setReady(true)}
         onPixelRatio={(r) => (pixelRatio.current = r)}
       />

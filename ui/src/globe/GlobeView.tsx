@@ -1,31 +1,34 @@
-// The 3D globe (react-globe.gl): the procedural earth, our arc layer as a custom three.js object, alert points
-// and rings; our own hover and click handling for arcs (screen-space picking), globe.gl's for points.
+// The 3D globe (react-globe.gl): the procedural earth, our arc layer and atmosphere as custom three.js objects, alert
+// points and rings; our own hover and click handling for arcs (screen-space picking), globe.gl's for points.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import Globe, { type GlobeMethods } from 'react-globe.gl';
 import * as THREE from 'three';
 import { type ArcLayer } from './arc-layer.js';
 import { type AlertPoint } from './alert-points.js';
-import { createEarthMaterial } from './earth-texture.js';
+import { createAtmosphere } from './atmosphere.js';
+import { createEarthMaterial, type EarthMaterialKind } from './earth-texture.js';
 import { detectRenderer, FrameGovernor, planQuality } from './quality.js';
 
 /** Rendering choices that cost frame time in software WebGL (measured by ui/bench/globe-frame-time.mjs). */
 export interface GlobeQuality {
   antialias: boolean;
   atmosphere: boolean;
-  material: 'phong' | 'lambert' | 'basic';
+  material: EarthMaterialKind;
   /** canvas pixels per CSS pixel to start with */
   pixelRatio: number;
   /** lower the pixel ratio while frames are slow (FrameGovernor) */
   adaptive: boolean;
   minPixelRatio: number;
+  /** degrees per facet of the globe's sphere */
+  curvature: number;
 }
 
 /** What this machine gets by default (quality.ts): full quality with a GPU, cheaper without. */
 export function autoQuality(): GlobeQuality {
   const plan = planQuality(detectRenderer(), window.devicePixelRatio);
   return {
-    antialias: plan.antialias, atmosphere: true, material: 'phong', pixelRatio: plan.pixelRatio, adaptive: true,
-    minPixelRatio: plan.minPixelRatio,
+    antialias: plan.antialias, atmosphere: true, material: 'vertex', pixelRatio: plan.pixelRatio, adaptive: true,
+    minPixelRatio: plan.minPixelRatio, curvature: plan.globeCurvature,
   };
 }
 
@@ -46,7 +49,9 @@ export interface GlobeViewProps {
   onPixelRatio?: (ratio: number) => void;
 }
 
-const CUSTOM_LAYER = [{ id: 'arcs' }];
+const ATMOSPHERE = { color: '#3b82f6', altitude: 0.16 };
+const WITH_ATMOSPHERE = [{ id: 'arcs' }, { id: 'atmosphere' }];
+const WITHOUT_ATMOSPHERE = [{ id: 'arcs' }];
 const IDLE_BEFORE_ROTATE_MS = 60_000;
 
 const pointAltitude = (p: object): number => 0.01 + 0.01 * Math.min(10, (p as AlertPoint).count);
@@ -91,9 +96,26 @@ export function GlobeView(props: GlobeViewProps) {
   const pointer = useRef({
     x: 0, y: 0, downX: 0, downY: 0, pending: false, hoverSlot: undefined as number | undefined,
   });
-  const customObject = useMemo(() => () => layer.object, [layer]);
+  // our own atmosphere (atmosphere.ts), not three-globe's: the same glow at a fraction of the cost in software WebGL
+  const atmosphere = useMemo(
+    () => (quality.atmosphere ? createAtmosphere(ATMOSPHERE.color, ATMOSPHERE.altitude) : undefined),
+    [quality.atmosphere],
+  );
+  const customObject = useMemo(
+    () => (d: object): THREE.Object3D => ((d as { id: string }).id === 'atmosphere' && atmosphere !== undefined
+      ? atmosphere
+      : layer.object),
+    [layer, atmosphere],
+  );
 
-  useEffect(() => () => earth.material.map?.dispose(), [earth]);
+  useEffect(() => () => {
+    earth.texture.dispose();
+    earth.material.dispose();
+  }, [earth]);
+  useEffect(() => () => {
+    atmosphere?.geometry.dispose();
+    (atmosphere?.material as THREE.Material | undefined)?.dispose();
+  }, [atmosphere]);
 
   // Face the site once the globe exists, and when the origin moves; from a little south, so arcs are seen rising.
   useEffect(() => {
@@ -217,10 +239,9 @@ export function GlobeView(props: GlobeViewProps) {
           rendererConfig={renderer}
           backgroundColor="#03060c"
           globeMaterial={earth.material}
-          showAtmosphere={quality.atmosphere}
-          atmosphereColor="#3b82f6"
-          atmosphereAltitude={0.16}
-          customLayerData={CUSTOM_LAYER}
+          globeCurvatureResolution={quality.curvature}
+          showAtmosphere={false}
+          customLayerData={atmosphere === undefined ? WITHOUT_ATMOSPHERE : WITH_ATMOSPHERE}
           customThreeObject={customObject}
           pointsData={points}
           pointLat="lat"

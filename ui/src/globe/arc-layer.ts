@@ -1,11 +1,16 @@
-// The globe's arcs in two draw calls whatever their number: one mesh of screen-space ribbons (one per arc, drawn
-// where its dash is and, for the busiest arcs, as a faint rail; see arc-shaders.ts) and one of end markers. Each arc owns a fixed slot of vertices: its shape is written when the arc appears (or the site
-// moves), its record (colour, width, last seen, dash phase and speed) when its data changes — a few hundred floats,
-// uploaded as update ranges. Fading and the dash run in the shaders, so animation costs no CPU at all.
+// The globe's arcs in three draw calls whatever their number: the rails of the busiest arcs, every arc's travelling
+// dash (a short ribbon the vertex shader places along its arc) and every arc's end marker (a point sprite); see
+// arc-shaders.ts for why the geometry is cut this way. Each arc owns a fixed slot of vertices in the dash and end
+// meshes, and a rail slot while it is among the busiest: its frame (where the arc runs) is written when the arc
+// appears or the site moves, its record (colour, width, last seen, dash phase and speed) when its data changes — a
+// few hundred floats, uploaded as update ranges. Fading and the dash run in the shaders: animation costs no CPU.
 import * as THREE from 'three';
-import { endFragmentShader, endVertexShader, ribbonFragmentShader, ribbonVertexShader } from './arc-shaders.js';
-import { toCartesian, writeArcPoints } from './geo.js';
+import {
+  dashVertexShader, endFragmentShader, endVertexShader, railVertexShader, ribbonFragmentShader,
+} from './arc-shaders.js';
+import { arcFrame, GLOBE_RADIUS, toCartesian, writeArcPoint } from './geo.js';
 import { projectSamples, type PickCamera } from './picking.js';
+import { SlotGeometry } from './slot-geometry.js';
 
 export interface ArcVisual {
   lat: number;
@@ -29,49 +34,77 @@ export interface ArcLayerOptions {
   capacity: number;
   fadeStartSec: number;
   ttlSec: number;
+  /** rails drawn at most (default RAIL_LIMIT); arcs asking for one beyond that get none */
+  railCapacity?: number;
 }
 
-const SEGMENTS = 16; // per arc: enough for a smooth curve at globe scale, cheap for software rendering
-const RIBBON_VERTS = (SEGMENTS + 1) * 2;
-const END_VERTS = 4;
+/** Segments of a dash: its length is DASH_LENGTH of the arc, so each is under 1/16 of the arc, finer than a rail's. */
+export const DASH_SEGMENTS = 3;
+export const RAIL_SEGMENTS = 16;
 const DASH_LENGTH = 0.22; // of the arc
 export const PICK_SAMPLES = 9;
+const DEAD = [0, 0, 0, 0] as const;
 
-interface Part {
-  geometry: THREE.BufferGeometry;
-  vertsPerSlot: number;
-  indicesPerSlot: number;
-  dynamic: THREE.BufferAttribute[];
+/** A ribbon of `segments` quads: template (position along, side), counter-clockwise triangles. */
+function ribbonGeometry(slots: number, segments: number, templateName: string): SlotGeometry {
+  const indices: number[] = [];
+  for (let i = 0; i < segments; i++) {
+    const a = i * 2;
+    // counter-clockwise on screen when side +1 lies left of the direction the template runs (arc-shaders.ts)
+    indices.push(a, a + 2, a + 1, a + 2, a + 3, a + 1);
+  }
+  return new SlotGeometry({
+    slots,
+    vertsPerSlot: (segments + 1) * 2,
+    template: { name: templateName, size: 2, at: (k) => [Math.floor(k / 2) / segments, k % 2 === 0 ? -1 : 1] },
+    indices,
+    records: { aArc: 4, aLook: 4, aTime: 4 },
+  });
 }
 
 export class ArcLayer {
   readonly object = new THREE.Group();
+  /** the three draws, by name (the bench page can leave one out to measure it) */
+  readonly parts: { rails: THREE.Object3D; dashes: THREE.Object3D; ends: THREE.Object3D };
   readonly capacity: number;
+  /** world positions of PICK_SAMPLES points per slot, for hover hit tests */
+  readonly samples: Float32Array;
   private readonly epochMs = Date.now();
   private readonly uTime = { value: 0 };
   private readonly uResolution = { value: new THREE.Vector2(1, 1) };
-  private readonly ribbon: Part;
-  private readonly ends: Part;
+  private readonly uPixelRatio = { value: 1 };
+  private readonly uOrigin = { value: new THREE.Vector3(0, 0, 1) };
+  private readonly uModelViewProjection = { value: new THREE.Matrix4() };
+  private readonly uCamera = { value: new THREE.Vector3() };
+  private readonly inverseWorld = new THREE.Matrix4();
+  private readonly rails: SlotGeometry;
+  private readonly dashes: SlotGeometry;
+  private readonly ends: SlotGeometry;
   private readonly materials: THREE.ShaderMaterial[] = [];
   private readonly endPoints: (readonly [number, number] | undefined)[];
-  private readonly curve = new Float32Array((SEGMENTS + 1) * 3);
-  /** world positions of PICK_SAMPLES points per slot, for hover hit tests */
-  readonly samples: Float32Array;
+  /** per slot: the arc's frame as written to the meshes (u, angle) */
+  private readonly frames: Float32Array;
+  /** rail slot of each arc slot (-1: none), and arc slot of each rail slot (-1: free) */
+  private readonly railOf: Int32Array;
+  private readonly railOwner: Int32Array;
   private origin: readonly [number, number] = [0, 0];
   private readonly used: boolean[];
   private live = 0;
   private highSlot = 0;
-  private readonly dirty = new Set<number>();
 
   constructor(options: ArcLayerOptions) {
     this.capacity = options.capacity;
+    const railCapacity = Math.min(options.railCapacity ?? RAIL_LIMIT, this.capacity);
     const uniforms = {
       uTime: this.uTime,
       uResolution: this.uResolution,
+      uPixelRatio: this.uPixelRatio,
+      uOrigin: this.uOrigin,
+      uModelViewProjection: this.uModelViewProjection,
+      uCamera: this.uCamera,
       uFadeStart: { value: options.fadeStartSec },
       uTtl: { value: options.ttlSec },
       uDashLength: { value: DASH_LENGTH },
-      uSegment: { value: 1 / SEGMENTS },
     };
     const material = (vertexShader: string, fragmentShader: string) => {
       const m = new THREE.ShaderMaterial({
@@ -81,36 +114,43 @@ export class ArcLayer {
       this.materials.push(m);
       return m;
     };
-    this.ribbon = this.part(RIBBON_VERTS, SEGMENTS * 6, true, 'aRel', (k) => [Math.floor(k / 2) / SEGMENTS, k % 2 === 0 ? -1 : 1],
-      (base) => {
-        const out: number[] = [];
-        for (let i = 0; i < SEGMENTS; i++) {
-          const a = base + i * 2;
-          // counter-clockwise on screen: side −1 lies right of the direction of travel, +1 left (arc-shaders.ts)
-          out.push(a, a + 2, a + 1, a + 2, a + 3, a + 1);
-        }
-        return out;
-      });
-    this.ends = this.part(END_VERTS, 6, false, 'aCorner', (k) => [k % 2 === 0 ? -1 : 1, k < 2 ? -1 : 1],
-      (base) => [base, base + 1, base + 2, base + 2, base + 1, base + 3]); // corners (−1,−1) (1,−1) (−1,1) (1,1): CCW
-    const ribbons = new THREE.Mesh(this.ribbon.geometry, material(ribbonVertexShader, ribbonFragmentShader));
-    const ends = new THREE.Mesh(this.ends.geometry, material(endVertexShader, endFragmentShader));
-    for (const mesh of [ribbons, ends]) {
-      mesh.frustumCulled = false; // the shaders move the vertices: three's bounds would be wrong
-      mesh.raycast = () => {}; // hover is our own screen-space test (picking.ts), not globe.gl's raycaster
-    }
-    const beforeRender = (renderer: THREE.WebGLRenderer) => {
+    this.rails = ribbonGeometry(railCapacity, RAIL_SEGMENTS, 'aRail');
+    this.dashes = ribbonGeometry(this.capacity, DASH_SEGMENTS, 'aDash');
+    this.ends = new SlotGeometry({
+      slots: this.capacity, vertsPerSlot: 1, records: { position: 3, aLook: 4, aTime: 4 },
+    });
+    // drawn in this order (same depth, so three.js keeps creation order): dashes over rails, ends over both
+    this.parts = {
+      rails: new THREE.Mesh(this.rails.geometry, material(railVertexShader, ribbonFragmentShader)),
+      dashes: new THREE.Mesh(this.dashes.geometry, material(dashVertexShader, ribbonFragmentShader)),
+      ends: new THREE.Points(this.ends.geometry, material(endVertexShader, endFragmentShader)),
+    };
+    const objects = [this.parts.rails, this.parts.dashes, this.parts.ends];
+    // per draw (all three share the uniforms and the transform): time, sizes and the camera in the layer's coordinates
+    const beforeRender = (renderer: THREE.WebGLRenderer, _scene: THREE.Scene, camera: THREE.Camera) => {
       this.uTime.value = (Date.now() - this.epochMs) / 1000;
       // widths are in CSS pixels: the canvas's CSS size, not its device-pixel drawing buffer
       renderer.getSize(this.uResolution.value);
+      this.uPixelRatio.value = renderer.getPixelRatio();
+      const world = this.object.matrixWorld;
+      this.uModelViewProjection.value
+        .multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse)
+        .multiply(world);
+      this.uCamera.value.setFromMatrixPosition(camera.matrixWorld).applyMatrix4(this.inverseWorld.copy(world).invert());
     };
-    ribbons.onBeforeRender = beforeRender;
-    ends.onBeforeRender = beforeRender;
-    this.object.add(ribbons, ends);
+    for (const o of objects) {
+      o.frustumCulled = false; // the shaders move the vertices: three's bounds would be wrong
+      o.raycast = () => {}; // hover is our own screen-space test (picking.ts), not globe.gl's raycaster
+      o.onBeforeRender = beforeRender;
+    }
+    this.object.add(...objects);
     this.endPoints = new Array<readonly [number, number] | undefined>(this.capacity);
     this.used = new Array<boolean>(this.capacity).fill(false);
+    this.frames = new Float32Array(this.capacity * 4);
+    this.railOf = new Int32Array(this.capacity).fill(-1);
+    this.railOwner = new Int32Array(railCapacity).fill(-1);
     this.samples = new Float32Array(this.capacity * PICK_SAMPLES * 3);
-    this.updateDrawRange();
+    this.setOriginVector();
   }
 
   /** Arcs currently held (alive or fading). */
@@ -118,10 +158,16 @@ export class ArcLayer {
     return this.live;
   }
 
+  /** Arcs currently drawn with a rail. */
+  get railCount(): number {
+    return this.railOwner.reduce((n, owner) => n + (owner >= 0 ? 1 : 0), 0);
+  }
+
   /** Where every arc starts; moving it reshapes every arc. */
   setOrigin(lat: number, lng: number): void {
     if (lat === this.origin[0] && lng === this.origin[1]) return;
     this.origin = [lat, lng];
+    this.setOriginVector();
     for (let s = 0; s < this.highSlot; s++) if (this.used[s] === true) this.writeShape(s);
   }
 
@@ -130,20 +176,24 @@ export class ArcLayer {
     if (this.used[slot] !== true) {
       this.used[slot] = true;
       this.live++;
-      if (slot >= this.highSlot) {
-        this.highSlot = slot + 1;
-        this.updateDrawRange();
-      }
+      if (slot >= this.highSlot) this.setHigh(slot + 1);
     }
+    let rail = this.railOf[slot] as number;
+    if (arc.rail && rail < 0) rail = this.takeRail(slot);
+    else if (!arc.rail && rail >= 0) rail = this.releaseRail(slot);
     const end = this.endPoints[slot];
     if (end === undefined || end[0] !== arc.lat || end[1] !== arc.lng) {
       this.endPoints[slot] = [arc.lat, arc.lng];
       this.writeShape(slot);
     }
     const [r, g, b] = arc.color;
-    const state = arc.rail ? 2 : 1;
-    const seen = (arc.lastSeenMs - this.epochMs) / 1000;
-    this.writeRecord(slot, [r, g, b, arc.widthPx], [seen, arc.phase, arc.speed, state]);
+    const look = [r, g, b, arc.widthPx];
+    const time = [(arc.lastSeenMs - this.epochMs) / 1000, arc.phase, arc.speed, 1];
+    for (const [part, at] of [[this.dashes, slot], [this.ends, slot], [this.rails, rail]] as const) {
+      if (at < 0) continue;
+      part.write(at, 'aLook', look);
+      part.write(at, 'aTime', time);
+    }
   }
 
   clear(slot: number): void {
@@ -152,35 +202,23 @@ export class ArcLayer {
     this.used[slot] = false;
     this.live--;
     this.endPoints[slot] = undefined;
-    this.writeRecord(slot, [0, 0, 0, 0], [0, 0, 0, 0]);
+    this.releaseRail(slot);
+    for (const part of [this.dashes, this.ends]) {
+      part.write(slot, 'aLook', DEAD);
+      part.write(slot, 'aTime', DEAD);
+    }
     if (slot === this.highSlot - 1) {
-      while (this.highSlot > 0 && this.used[this.highSlot - 1] !== true) this.highSlot--;
-      this.updateDrawRange();
+      let high = this.highSlot;
+      while (high > 0 && this.used[high - 1] !== true) high--;
+      this.setHigh(high);
     }
   }
 
-  /** Uploads what changed since the last flush: ranges per changed slot, or everything when most changed. */
+  /** Uploads what changed since the last flush. */
   flush(): void {
-    if (this.dirty.size === 0) return;
-    const all = this.dirty.size > this.capacity / 8;
-    const slots = [...this.dirty].sort((a, b) => a - b);
-    for (const part of [this.ribbon, this.ends]) {
-      for (const attr of part.dynamic) {
-        attr.clearUpdateRanges();
-        if (!all) {
-          // contiguous runs of slots become one range each
-          for (let i = 0; i < slots.length;) {
-            let j = i;
-            while (j + 1 < slots.length && (slots[j + 1] as number) === (slots[j] as number) + 1) j++;
-            const per = part.vertsPerSlot * attr.itemSize;
-            attr.addUpdateRange((slots[i] as number) * per, (j - i + 1) * per);
-            i = j + 1;
-          }
-        }
-        attr.needsUpdate = true;
-      }
-    }
-    this.dirty.clear();
+    this.rails.flush();
+    this.dashes.flush();
+    this.ends.flush();
   }
 
   /** The used slot whose arc passes nearest the pointer (within maxPx), hidden parts excluded. */
@@ -190,85 +228,59 @@ export class ArcLayer {
   }
 
   dispose(): void {
-    this.ribbon.geometry.dispose();
-    this.ends.geometry.dispose();
+    this.rails.dispose();
+    this.dashes.dispose();
+    this.ends.dispose();
     for (const m of this.materials) m.dispose();
   }
 
-  /** A mesh part: per-slot vertices with a static template attribute, dynamic position/(tangent)/look/time. */
-  private part(
-    vertsPerSlot: number, indicesPerSlot: number, withTangent: boolean, templateName: string,
-    template: (k: number) => [number, number], indices: (base: number) => number[],
-  ): Part {
-    const n = this.capacity * vertsPerSlot;
-    const dynamic = (size: number) => new THREE.BufferAttribute(new Float32Array(n * size), size);
-    const position = dynamic(3);
-    const look = dynamic(4);
-    const time = dynamic(4);
-    const tmpl = new Float32Array(n * 2);
-    const index = new Uint32Array(this.capacity * indicesPerSlot);
-    for (let s = 0; s < this.capacity; s++) {
-      for (let k = 0; k < vertsPerSlot; k++) tmpl.set(template(k), (s * vertsPerSlot + k) * 2);
-      index.set(indices(s * vertsPerSlot), s * indicesPerSlot);
-    }
-    const geometry = new THREE.BufferGeometry();
-    geometry.setAttribute('position', position);
-    geometry.setAttribute(templateName, new THREE.BufferAttribute(tmpl, 2));
-    geometry.setAttribute('aLook', look);
-    geometry.setAttribute('aTime', time);
-    geometry.setIndex(new THREE.BufferAttribute(index, 1));
-    geometry.boundingSphere = new THREE.Sphere(new THREE.Vector3(), 200);
-    const parts = [position, look, time];
-    if (withTangent) {
-      const tangent = dynamic(3);
-      geometry.setAttribute('aTangent', tangent);
-      parts.push(tangent);
-    }
-    return { geometry, vertsPerSlot, indicesPerSlot, dynamic: parts };
+  private setOriginVector(): void {
+    const [x, y, z] = toCartesian(this.origin[0], this.origin[1]);
+    this.uOrigin.value.set(x / GLOBE_RADIUS, y / GLOBE_RADIUS, z / GLOBE_RADIUS);
   }
 
-  private writeRecord(slot: number, look: number[], time: number[]): void {
-    for (const part of [this.ribbon, this.ends]) {
-      const lookArr = part.geometry.getAttribute('aLook').array as Float32Array;
-      const timeArr = part.geometry.getAttribute('aTime').array as Float32Array;
-      for (let k = 0; k < part.vertsPerSlot; k++) {
-        const v = slot * part.vertsPerSlot + k;
-        lookArr.set(look, v * 4);
-        timeArr.set(time, v * 4);
-      }
-    }
-    this.dirty.add(slot);
+  private frame(slot: number): number[] {
+    return Array.from(this.frames.subarray(slot * 4, slot * 4 + 4));
   }
 
-  /** The slot's curve (positions and tangents, both ribbon sides), end marker and pick samples. */
+  /** The slot's frame (dash and rail), end marker and pick samples. */
   private writeShape(slot: number): void {
     const end = this.endPoints[slot];
     if (end === undefined) return;
-    const c = this.curve;
-    writeArcPoints(this.origin[0], this.origin[1], end[0], end[1], SEGMENTS, c, 0);
-    const pos = this.ribbon.geometry.getAttribute('position').array as Float32Array;
-    const tan = this.ribbon.geometry.getAttribute('aTangent').array as Float32Array;
-    let o = slot * RIBBON_VERTS * 3;
-    for (let i = 0; i <= SEGMENTS; i++) {
-      const prev = Math.max(0, i - 1) * 3;
-      const next = Math.min(SEGMENTS, i + 1) * 3;
-      for (let side = 0; side < 2; side++) {
-        for (let a = 0; a < 3; a++) {
-          pos[o + a] = c[i * 3 + a] as number;
-          tan[o + a] = (c[next + a] as number) - (c[prev + a] as number);
-        }
-        o += 3;
-      }
-    }
-    const [x, y, z] = toCartesian(end[0], end[1], 0.003);
-    const endPos = this.ends.geometry.getAttribute('position').array as Float32Array;
-    for (let k = 0; k < END_VERTS; k++) endPos.set([x, y, z], (slot * END_VERTS + k) * 3);
-    const step = SEGMENTS / (PICK_SAMPLES - 1);
+    const frame = arcFrame(this.origin[0], this.origin[1], end[0], end[1]);
+    this.frames.set([...frame.u, frame.angle], slot * 4);
+    const values = this.frame(slot);
+    this.dashes.write(slot, 'aArc', values);
+    const rail = this.railOf[slot] as number;
+    if (rail >= 0) this.rails.write(rail, 'aArc', values);
+    this.ends.write(slot, 'position', toCartesian(end[0], end[1], 0.003));
     for (let k = 0; k < PICK_SAMPLES; k++) {
-      const p = Math.round(k * step) * 3;
-      this.samples.set([c[p] as number, c[p + 1] as number, c[p + 2] as number], (slot * PICK_SAMPLES + k) * 3);
+      writeArcPoint(frame, k / (PICK_SAMPLES - 1), this.samples, (slot * PICK_SAMPLES + k) * 3);
     }
-    this.dirty.add(slot);
+  }
+
+  /** The lowest free rail slot for the arc in `slot` (keeps the rails' draw range short), or -1 when all are taken. */
+  private takeRail(slot: number): number {
+    const rail = this.railOwner.indexOf(-1);
+    if (rail < 0) return -1;
+    this.railOwner[rail] = slot;
+    this.railOf[slot] = rail;
+    if (rail >= this.rails.highSlot) this.rails.setHigh(rail + 1);
+    this.rails.write(rail, 'aArc', this.frame(slot));
+    return rail;
+  }
+
+  /** Frees the arc's rail, if it has one; returns -1 (no rail). */
+  private releaseRail(slot: number): number {
+    const rail = this.railOf[slot] as number;
+    if (rail < 0) return -1;
+    this.railOf[slot] = -1;
+    this.railOwner[rail] = -1;
+    this.rails.write(rail, 'aTime', DEAD);
+    let high = this.rails.highSlot;
+    while (high > 0 && (this.railOwner[high - 1] as number) < 0) high--;
+    this.rails.setHigh(high);
+    return -1;
   }
 
   private checkSlot(slot: number): void {
@@ -278,8 +290,9 @@ export class ArcLayer {
   }
 
   /** Draw up to the highest used slot (free slots below it are collapsed by the shaders: alive = 0). */
-  private updateDrawRange(): void {
-    this.ribbon.geometry.setDrawRange(0, this.highSlot * this.ribbon.indicesPerSlot);
-    this.ends.geometry.setDrawRange(0, this.highSlot * this.ends.indicesPerSlot);
+  private setHigh(n: number): void {
+    this.highSlot = n;
+    this.dashes.setHigh(n);
+    this.ends.setHigh(n);
   }
 }

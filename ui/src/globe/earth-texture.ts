@@ -1,6 +1,7 @@
 // The globe's surface, drawn here on a canvas (no image from the internet, no data: URL for the CSP to refuse):
 // dark ocean, country shapes from Natural Earth 1:110m (public domain, ui/public/land-110m.json) and a 15° graticule.
 import * as THREE from 'three';
+import { createVertexLitMaterial } from './earth-material.js';
 
 export const EARTH_COLORS = {
   ocean: '#07111f',
@@ -67,24 +68,29 @@ function isLandFile(v: unknown): v is LandFile {
     Array.isArray((v as LandFile).rings);
 }
 
+/** How the surface is lit: `vertex` (the default) is `phong`'s lighting per vertex (earth-material.ts). */
+export type EarthMaterialKind = 'vertex' | 'phong' | 'lambert' | 'basic';
+
 /**
  * A material whose texture is the ocean and graticule at once and gains the countries when the outline file has
  * loaded (resolves then; a failed load leaves the plain globe and says so in the console).
  */
 export function createEarthMaterial(
-  kind: 'phong' | 'lambert' | 'basic' = 'phong',
+  kind: EarthMaterialKind = 'vertex',
   width = 4096,
-): { material: THREE.Material & { map: THREE.Texture | null }; loaded: Promise<void> } {
+): { material: THREE.Material; texture: THREE.CanvasTexture; loaded: Promise<void> } {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = width / 2;
   const ctx = canvas.getContext('2d');
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
+  const shine = { shininess: 6, specular: new THREE.Color('#0c1a2e') };
   const material = kind === 'basic' ? new THREE.MeshBasicMaterial({ map: texture })
     : kind === 'lambert' ? new THREE.MeshLambertMaterial({ map: texture })
-      : new THREE.MeshPhongMaterial({ map: texture, shininess: 6, specular: new THREE.Color('#0c1a2e') });
-  if (ctx === null) return { material, loaded: Promise.resolve() };
+      : kind === 'phong' ? new THREE.MeshPhongMaterial({ map: texture, ...shine })
+        : createVertexLitMaterial(texture, shine);
+  if (ctx === null) return { material, texture, loaded: Promise.resolve() };
   drawBase(ctx, canvas.width, canvas.height);
   texture.needsUpdate = true;
   const loaded = fetch(`${import.meta.env.BASE_URL}land-110m.json`)
@@ -95,5 +101,5 @@ export function createEarthMaterial(
       texture.needsUpdate = true;
     })
     .catch((err: unknown) => console.warn('netwatch: country outlines not loaded, plain globe shown', err));
-  return { material, loaded };
+  return { material, texture, loaded };
 }

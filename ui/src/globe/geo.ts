@@ -26,29 +26,49 @@ export function arcPeak(angle: number): number {
 }
 
 /**
- * Writes `segments + 1` points of the arc from (lat1, lng1) to (lat2, lng2) into `out` at `offset` (x, y, z each):
- * spherical linear interpolation of the unit vectors, raised by peak·sin(πt). Antipodal ends go over the north pole.
+ * An arc as the arc shaders draw it: with a the unit vector of the start, u the unit vector perpendicular to a in the
+ * plane of the great circle towards the end, and ω the central angle, the point at t ∈ [0, 1] is
+ * (cos(tω)·a + sin(tω)·u) · R·(1 + peak(ω)·sin(πt)) — the same great circle as spherical linear interpolation, with
+ * no division by sin ω. Antipodal ends (any great circle fits) go over the north pole; identical ends have ω = 0.
  */
-export function writeArcPoints(
-  lat1: number, lng1: number, lat2: number, lng2: number, segments: number, out: Float32Array, offset: number,
-): void {
+export interface ArcFrame {
+  /** unit vector of the start */
+  a: [number, number, number];
+  /** unit vector perpendicular to `a`, towards the end */
+  u: [number, number, number];
+  /** central angle in radians */
+  angle: number;
+}
+
+export function arcFrame(lat1: number, lng1: number, lat2: number, lng2: number): ArcFrame {
   const a = unit(lat1, lng1);
   const b = unit(lat2, lng2);
   const dot = Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
   const angle = Math.acos(dot);
-  const peak = arcPeak(angle);
-  const sin = Math.sin(angle);
-  let mid: [number, number, number] | undefined;
-  if (sin < 1e-6 && dot < 0) mid = antipodalMidpoint(a);
-  for (let i = 0; i <= segments; i++) {
-    const t = i / segments;
-    const p = interpolate(a, b, t, angle, sin, mid);
-    const r = GLOBE_RADIUS * (1 + peak * Math.sin(Math.PI * t));
-    const o = offset + i * 3;
-    out[o] = p[0] * r;
-    out[o + 1] = p[1] * r;
-    out[o + 2] = p[2] * r;
-  }
+  // b without its component along a; when that vanishes (same or opposite point) any perpendicular will do
+  const v = [b[0] - dot * a[0], b[1] - dot * a[1], b[2] - dot * a[2]] as const;
+  const len = Math.hypot(v[0], v[1], v[2]);
+  const u: [number, number, number] = len > 1e-6 ? [v[0] / len, v[1] / len, v[2] / len] : northward(a);
+  return { a, u, angle };
+}
+
+/** The point at t ∈ [0, 1] along the arc, written to `out` at `offset` (x, y, z): the shaders' formula. */
+export function writeArcPoint(frame: ArcFrame, t: number, out: Float32Array, offset: number): void {
+  const { a, u, angle } = frame;
+  const c = Math.cos(t * angle);
+  const s = Math.sin(t * angle);
+  const r = GLOBE_RADIUS * (1 + arcPeak(angle) * Math.sin(Math.PI * t));
+  out[offset] = (c * a[0] + s * u[0]) * r;
+  out[offset + 1] = (c * a[1] + s * u[1]) * r;
+  out[offset + 2] = (c * a[2] + s * u[2]) * r;
+}
+
+/** Writes `segments + 1` evenly spaced points of the arc from (lat1, lng1) to (lat2, lng2) into `out` at `offset`. */
+export function writeArcPoints(
+  lat1: number, lng1: number, lat2: number, lng2: number, segments: number, out: Float32Array, offset: number,
+): void {
+  const frame = arcFrame(lat1, lng1, lat2, lng2);
+  for (let i = 0; i <= segments; i++) writeArcPoint(frame, i / segments, out, offset + i * 3);
 }
 
 function unit(lat: number, lng: number): [number, number, number] {
@@ -56,32 +76,11 @@ function unit(lat: number, lng: number): [number, number, number] {
   return [x / GLOBE_RADIUS, y / GLOBE_RADIUS, z / GLOBE_RADIUS];
 }
 
-function interpolate(
-  a: number[], b: number[], t: number, angle: number, sin: number, mid: number[] | undefined,
-): [number, number, number] {
-  if (mid !== undefined) {
-    // Half a great circle through `mid`: a → mid → b.
-    return t < 0.5 ? slerp(a, mid, t * 2, Math.PI / 2, 1) : slerp(mid, b, t * 2 - 1, Math.PI / 2, 1);
-  }
-  if (sin < 1e-6) return [a[0] as number, a[1] as number, a[2] as number]; // same point
-  return slerp(a, b, t, angle, sin);
-}
-
-function slerp(a: number[], b: number[], t: number, angle: number, sin: number): [number, number, number] {
-  const wa = Math.sin((1 - t) * angle) / sin;
-  const wb = Math.sin(t * angle) / sin;
-  return [
-    wa * (a[0] as number) + wb * (b[0] as number),
-    wa * (a[1] as number) + wb * (b[1] as number),
-    wa * (a[2] as number) + wb * (b[2] as number),
-  ];
-}
-
 /** A unit vector perpendicular to `a`, towards the north pole (or +z when `a` is a pole). */
-function antipodalMidpoint(a: [number, number, number]): [number, number, number] {
+function northward(a: [number, number, number]): [number, number, number] {
   const up: [number, number, number] = Math.abs(a[1]) > 0.99 ? [0, 0, 1] : [0, 1, 0];
   const d = up[0] * a[0] + up[1] * a[1] + up[2] * a[2];
-  const v = [up[0] - d * a[0], up[1] - d * a[1], up[2] - d * a[2]];
-  const len = Math.hypot(v[0] as number, v[1] as number, v[2] as number);
-  return [(v[0] as number) / len, (v[1] as number) / len, (v[2] as number) / len];
+  const v = [up[0] - d * a[0], up[1] - d * a[1], up[2] - d * a[2]] as const;
+  const len = Math.hypot(v[0], v[1], v[2]);
+  return [v[0] / len, v[1] / len, v[2] / len];
 }

@@ -6,7 +6,10 @@ test('software renderers are recognised and get no antialiasing; GPUs keep the d
   assert.equal(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)'), true);
   assert.equal(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)'), true);
   assert.equal(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)'), false);
-  assert.deepEqual(planQuality('SwiftShader', 2), { software: true, antialias: false, pixelRatio: 1, minPixelRatio: 0.5, renderer: 'SwiftShader' });
+  assert.deepEqual(planQuality('SwiftShader', 2), {
+    software: true, antialias: false, pixelRatio: 1, minPixelRatio: 0.5, globeCurvature: 6, renderer: 'SwiftShader',
+  });
+  assert.equal(planQuality('Apple M2', 2).globeCurvature, 4, 'three-globe\'s default facets with a GPU');
   assert.equal(planQuality('Apple M2', 2).pixelRatio, 2);
   assert.equal(planQuality('Apple M2', 3).pixelRatio, 2, 'capped at 2');
 });
