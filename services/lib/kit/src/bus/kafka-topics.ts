@@ -11,6 +11,12 @@ export interface TopicSettings {
 /** How long a topic another client just created may take to get its partition leaders. */
 const LEADER_WAIT_MS = 30_000;
 
+/** The protocol error's type, also when kafkajs wraps it after running out of retries. */
+function kafkaErrorType(error: unknown): string | undefined {
+  const e = error as { type?: string; originalError?: { type?: string } };
+  return e.type ?? e.originalError?.type;
+}
+
 export class TopicEnsurer {
   private readonly known = new Map<string, Promise<void>>();
 
@@ -49,7 +55,7 @@ export class TopicEnsurer {
         ],
       });
     } catch (error) {
-      if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+      if (kafkaErrorType(error) !== 'TOPIC_ALREADY_EXISTS') throw error;
     }
     // Whether we or another instance created it a moment ago, a subscriber starting before its
     // leaders are elected fails with UNKNOWN_TOPIC_OR_PARTITION (seen when compose starts every
@@ -65,7 +71,7 @@ export class TopicEnsurer {
         const partitions = metadata.topics[0]?.partitions ?? [];
         if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
       } catch (error) {
-        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+        if (kafkaErrorType(error) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
       }
       if (Date.now() > deadline) {
         throw new Error(`topic ${name} exists but has no leader for every partition after ${String(LEADER_WAIT_MS)} ms`);
