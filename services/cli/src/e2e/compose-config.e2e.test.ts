@@ -156,7 +156,12 @@ describe('docker-compose.yml, as compose resolves it', { skip: noCompose, timeou
       assert.equal(cli(['config', 'get', 'maxmemory-policy'], password), 'maxmemory-policy\nnoeviction');
       assert.equal(cli(['config', 'get', 'appendonly'], password), 'appendonly\nyes');
     } finally {
+      // Wait for it: Redis saves on shutdown and refuses to exit if its data folder vanished first.
+      const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
     }
   });
 });
