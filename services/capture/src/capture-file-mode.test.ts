@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { testInfra } from '@netwatch/kit/testing/infra';
+import { readTopicWithKcat } from '@netwatch/kit/testing/kcat';
 import { PcapFileWriter } from '@netwatch/packet';
 import type { FlowEvent } from '@netwatch/schemas';
 import { httpConversation } from './testing/feed.js';
@@ -47,12 +48,6 @@ function runService(env: NodeJS.ProcessEnv, until: string | null, timeoutMs = 30
   });
 }
 
-function readTopic(brokers: string, topic: string): FlowEvent[] {
-  const out = execFileSync('kcat', ['-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%s\n'],
-    { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as FlowEvent);
-}
-
 describe('netwatch service capture with NETWATCH_CAPTURE_FILE', () => {
   let dir: string;
   let pcap: string;
@@ -86,7 +81,7 @@ describe('netwatch service capture with NETWATCH_CAPTURE_FILE', () => {
     const replayed = execFileSync(process.execPath, [cli, 'replay', pcap, '--jsonl', '--quiet'], { encoding: 'utf8' })
       .split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { topic: string; value: FlowEvent })
       .filter((m) => m.topic === 'netwatch.flow.v1').map((m) => m.value);
-    const onKafka = readTopic(brokers, `${prefix}netwatch.flow.v1`);
+    const onKafka = readTopicWithKcat<FlowEvent>(brokers, `${prefix}netwatch.flow.v1`);
     assert.equal(replayed.length, CONVERSATIONS);
     const summary = (f: FlowEvent) =>
       `${f.network.community_id} ${f.source.packets}/${f.destination.packets} ${f.network.bytes} ${f.netwatch.flow.state}`;

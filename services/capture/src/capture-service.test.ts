@@ -1,6 +1,6 @@
 // End to end on a real link: tcpreplay onto our own veth, `netwatch service capture` on its peer, flows read back from Kafka with kcat.
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { testInfra } from '@netwatch/kit/testing/infra';
+import { readTopicWithKcat as readTopic } from '@netwatch/kit/testing/kcat';
+import { pollUntil as until } from '@netwatch/kit/testing/wait';
 import { PcapFileWriter } from '@netwatch/packet';
 import { TestNetwork, type VethPair } from '@netwatch/packet/live/testing/network-namespace';
 import type { FlowEvent, SensorStatsEvent } from '@netwatch/schemas';
@@ -16,27 +18,6 @@ import { httpConversation } from './testing/feed.js';
 const cli = fileURLToPath(new URL('../../cli/bin/netwatch.js', import.meta.url));
 const CONVERSATIONS = 100;
 const notRoot = process.getuid?.() !== 0 ? 'needs root to create network namespaces and capture' : false;
-
-/** Every message on a topic so far, read with kcat (an independent Kafka client). */
-function readTopic(brokers: string, topic: string): unknown[] {
-  const out = execFileSync('kcat', ['-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%s\n'],
-    { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const value = probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not there yet (topic not created, broker busy)
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('netwatch service capture on a veth', { skip: notRoot }, () => {
   let network: TestNetwork;

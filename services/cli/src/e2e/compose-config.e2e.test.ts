@@ -5,8 +5,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serviceEnvShape } from '@netwatch/kit';
+import { pollUntil as until } from '@netwatch/kit/testing/wait';
 import { serviceRegistry } from '../services.js';
-import { envFile, isNetwatch, isSensor, noCompose, REQUIRED, resolvedCompose, root, type Secrets, until }
+import { envFile, isNetwatch, isSensor, noCompose, REQUIRED, resolvedCompose, root, type Secrets }
   from './compose/compose-fixture.js';
 import { type ComposeModel, composeConfig } from './compose/compose-model.js';
 import { freePort } from './free-port.js';

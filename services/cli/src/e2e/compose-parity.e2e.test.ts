@@ -5,8 +5,10 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { testInfra } from '@netwatch/kit/testing/infra';
+import { readTopicWithKcat } from '@netwatch/kit/testing/kcat';
+import { pollUntil as until } from '@netwatch/kit/testing/wait';
 import { generateDemoCapture } from '../pipeline/demo-capture.js';
-import { isNetwatch, isSensor, noCompose, resolvedCompose, root, type Secrets, until } from './compose/compose-fixture.js';
+import { isNetwatch, isSensor, noCompose, resolvedCompose, root, type Secrets } from './compose/compose-fixture.js';
 import type { ComposeModel } from './compose/compose-model.js';
 import { makeImageTree } from './compose/image-tree.js';
 import { imageEnvironment, nativeEnvironment } from './compose/native-env.js';
@@ -101,9 +103,7 @@ describe('every netwatch service, started natively with the environment compose 
     const prefix = secrets.values.KAFKA_TOPIC_PREFIX;
     for (const topic of ['flow', 'dns', 'tls', 'asset', 'enriched.flow', 'enriched.dns', 'enriched.tls']) {
       await until(`messages on ${prefix}netwatch.${topic}.v1`, 60_000, async () => {
-        const out = execFileSync('kcat', ['-C', '-b', brokers, '-t', `${prefix}netwatch.${topic}.v1`, '-o', 'beginning',
-          '-c', '1', '-e', '-q'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
-        return out.trim() !== '' ? true : undefined;
+        return readTopicWithKcat(brokers, `${prefix}netwatch.${topic}.v1`, 1).length > 0 ? true : undefined;
       });
     }
 

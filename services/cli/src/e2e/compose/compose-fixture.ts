@@ -69,18 +69,3 @@ export async function resolvedCompose(): Promise<{ dir: string; secrets: Secrets
 
 export const isNetwatch = (s: ComposeService) => s.command[0] === 'service';
 export const isSensor = (s: ComposeService) => s.networkMode === 'host';
-
-/** Polls until `probe` returns a value; the message says what never came. */
-export async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${String(ms)} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
