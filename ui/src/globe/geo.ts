@@ -55,12 +55,20 @@ export function arcFrame(lat1: number, lng1: number, lat2: number, lng2: number)
 /** The point at t ∈ [0, 1] along the arc, written to `out` at `offset` (x, y, z): the shaders' formula. */
 export function writeArcPoint(frame: ArcFrame, t: number, out: Float32Array, offset: number): void {
   const { a, u, angle } = frame;
+  writeArcPointOf(a[0], a[1], a[2], u[0], u[1], u[2], angle, t, out, offset);
+}
+
+/** writeArcPoint from the frame's numbers: for loops over typed arrays, which must not allocate. */
+export function writeArcPointOf(
+  ax: number, ay: number, az: number, ux: number, uy: number, uz: number, angle: number, t: number,
+  out: Float32Array | Float64Array, offset: number,
+): void {
   const c = Math.cos(t * angle);
   const s = Math.sin(t * angle);
   const r = GLOBE_RADIUS * (1 + arcPeak(angle) * Math.sin(Math.PI * t));
-  out[offset] = (c * a[0] + s * u[0]) * r;
-  out[offset + 1] = (c * a[1] + s * u[1]) * r;
-  out[offset + 2] = (c * a[2] + s * u[2]) * r;
+  out[offset] = (c * ax + s * ux) * r;
+  out[offset + 1] = (c * ay + s * uy) * r;
+  out[offset + 2] = (c * az + s * uz) * r;
 }
 
 /** Writes `segments + 1` evenly spaced points of the arc from (lat1, lng1) to (lat2, lng2) into `out` at `offset`. */

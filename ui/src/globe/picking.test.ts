@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hidden, projectSamples, segmentDistance2 } from './picking.js';
+import { projectSamples, segmentDistance2 } from './picking.js';
 
 // An orthographic-like camera looking down -z from z = 1000: clip x = wx / 200, y = wy / 200, w = 1.
 const camera = {
@@ -12,13 +12,6 @@ test('segment distance is measured to the nearest point of the segment', () => {
   assert.equal(segmentDistance2(5, 3, 0, 0, 10, 0), 9);
   assert.equal(segmentDistance2(-3, 4, 0, 0, 10, 0), 25);
   assert.equal(segmentDistance2(1, 1, 2, 2, 2, 2), 2);
-});
-
-test('points behind the globe are hidden, points in front are not', () => {
-  const c2 = 1000 * 1000 - 100 * 100;
-  assert.equal(hidden(0, 0, 1000, c2, 0, 0, -100), true);
-  assert.equal(hidden(0, 0, 1000, c2, 0, 0, 100), false);
-  assert.equal(hidden(0, 0, 1000, c2, 150, 0, 0), false, 'beside the globe');
 });
 
 test('the arc passing nearest the pointer wins, within the pixel limit', () => {

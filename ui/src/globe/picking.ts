@@ -1,6 +1,9 @@
 // Hover hit test for arcs without three's raycaster: project each arc's sample points to the screen and take the
 // arc whose polyline passes nearest the pointer; samples hidden behind the globe do not count.
-import { GLOBE_RADIUS } from './geo.js';
+import { behindGlobe, cameraTerm } from './occlusion.js';
+
+/** How far behind the globe's surface a sample may be and still count (world units). */
+const PICK_MARGIN = 0.5;
 
 /** The camera parts used: world position and the combined view-projection matrix (column-major, like three's). */
 export interface PickCamera {
@@ -22,7 +25,7 @@ export function projectSamples(
 ): number | undefined {
   const m = camera.viewProjection;
   const { x: cx, y: cy, z: cz } = camera.position;
-  const c2 = cx * cx + cy * cy + cz * cz - GLOBE_RADIUS * GLOBE_RADIUS;
+  const c2 = cameraTerm(cx, cy, cz);
   let best: number | undefined;
   let bestD2 = maxPx * maxPx;
   for (let s = 0; s < slots; s++) {
@@ -37,7 +40,7 @@ export function projectSamples(
       const w = (m[3] as number) * wx + (m[7] as number) * wy + (m[11] as number) * wz + (m[15] as number);
       let sx = NaN;
       let sy = NaN;
-      if (w > 0 && !hidden(cx, cy, cz, c2, wx, wy, wz)) {
+      if (w > 0 && !behindGlobe(cx, cy, cz, c2, wx, wy, wz, PICK_MARGIN)) {
         sx = (((m[0] as number) * wx + (m[4] as number) * wy + (m[8] as number) * wz + (m[12] as number)) / w + 1) *
           width / 2;
         sy = (1 - ((m[1] as number) * wx + (m[5] as number) * wy + (m[9] as number) * wz + (m[13] as number)) / w) *
@@ -55,20 +58,6 @@ export function projectSamples(
     }
   }
   return best;
-}
-
-/** Whether the globe is between the camera and the world point (ray–sphere intersection before the point). */
-export function hidden(cx: number, cy: number, cz: number, c2: number, x: number, y: number, z: number): boolean {
-  const dx = x - cx;
-  const dy = y - cy;
-  const dz = z - cz;
-  const len = Math.hypot(dx, dy, dz);
-  if (len === 0) return false;
-  const b = (cx * dx + cy * dy + cz * dz) / len;
-  const disc = b * b - c2;
-  if (disc <= 0) return false;
-  const t = -b - Math.sqrt(disc);
-  return t > 0 && t < len - 0.5;
 }
 
 /** Squared distance from (x, y) to the segment (ax, ay)–(bx, by). */
