@@ -1,29 +1,45 @@
 // "/bench/globe?arcs=N[&seconds=S&warmup=W&quality=full]" — the globe with N deterministic synthetic arcs and no api
 // at all; records frame intervals with requestAnimationFrame for S seconds (default 5) after W seconds of warm-up
-// (default 1) and exposes window.__netwatchBench = { done, frames, meanMs, p95Ms, arcs, pixelRatio, antialias }
+// (default 1) and exposes window.__netwatchBench = { done, frames, meanMs, p95Ms, arcs, pixelRatio, railShare,
+// antialias }
 // (read by ui/bench/globe-frame-time.mjs).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ArcLayer } from '../globe/arc-layer.js';
 import { autoQuality, GlobeView, type GlobeQuality } from '../globe/GlobeView.js';
 import { installTestHook } from '../globe/test-hook.js';
+import { type QualityLevel } from '../globe/quality.js';
 import { frameStats, type FrameStats } from './frame-stats.js';
+import { globeGlArcs } from './globe-gl-arcs.js';
 import { syntheticArcs } from './synthetic.js';
 
 declare global {
   interface Window {
-    __netwatchBench?: FrameStats & { done: boolean; arcs: number; pixelRatio: number; antialias: boolean };
+    __netwatchBench?: FrameStats & {
+      done: boolean; arcs: number; pixelRatio: number; railShare: number; antialias: boolean;
+    };
   }
 }
 
 const ORIGIN = { lat: 50.11, lng: 8.68 };
 const SEED = 20_240_601;
 
-function readParams(): { arcs: number; seconds: number; warmupMs: number; quality: GlobeQuality; rotate: boolean } {
+interface BenchParams {
+  arcs: number;
+  seconds: number;
+  warmupMs: number;
+  quality: GlobeQuality;
+  rotate: boolean;
+  culling: boolean;
+  peer: boolean;
+}
+
+function readParams(): BenchParams {
   const p = new URLSearchParams(window.location.search);
   // The machine's automatic quality (as the live globe) unless overridden, to measure what each choice costs:
   // quality=full (antialiasing, pixel ratio 1, 4° facets, no governor), aa=0|1, atmo=0|1, mat=vertex|phong|lambert|basic,
-  // dpr=0.5 (fixed pixel ratio, no governor), curv=4 (degrees per facet of the sphere); rotate=0 holds the camera
-  // still (for comparing screenshots)
+  // dpr=0.5 (fixed pixel ratio, no governor), rails=0.25 (share of rails drawn, with dpr), curv=4 (degrees per facet of the sphere); rotate=0 holds the camera
+  // still (for comparing screenshots); cull=0 draws every arc, hidden or not (to measure what culling saves);
+  // peer=globegl draws the arcs with globe.gl's own arcs layer instead of ours (the bench's named peer)
   const auto = autoQuality();
   const full = p.get('quality') === 'full';
   const mat = p.get('mat');
@@ -36,6 +52,8 @@ function readParams(): { arcs: number; seconds: number; warmupMs: number; qualit
   };
   const dpr = Number(p.get('dpr'));
   if (p.has('dpr') && dpr >= 0.25 && dpr <= 2) quality.pixelRatio = dpr;
+  const rails = Number(p.get('rails'));
+  if (p.has('rails') && rails >= 0 && rails <= 1) quality.railShare = rails;
   if (full) {
     quality.pixelRatio = 1;
     quality.curvature = 4;
@@ -51,33 +69,39 @@ function readParams(): { arcs: number; seconds: number; warmupMs: number; qualit
     warmupMs: Number.isFinite(warmup) ? Math.min(Math.max(warmup, 0), 30) * 1000 : 1000,
     quality,
     rotate: p.get('rotate') !== '0',
+    culling: p.get('cull') !== '0',
+    peer: p.get('peer') === 'globegl',
   };
 }
 
 export function BenchGlobePage() {
-  const { arcs, seconds, warmupMs, quality, rotate } = useMemo(readParams, []);
-  const pixelRatio = useRef(quality.pixelRatio);
+  const { arcs, seconds, warmupMs, quality, rotate, culling, peer } = useMemo(readParams, []);
+  const level = useRef<QualityLevel>({ pixelRatio: quality.pixelRatio, railShare: quality.railShare });
   const layer = useMemo(() => {
     // never fades during a bench: the synthetic arcs stay fully drawn
     const l = new ArcLayer({ capacity: Math.max(arcs, 1), fadeStartSec: 1e6, ttlSec: 2e6 });
     l.setOrigin(ORIGIN.lat, ORIGIN.lng);
-    syntheticArcs(arcs, SEED, Date.now()).forEach((a, slot) => l.set(slot, a));
+    if (!peer) syntheticArcs(arcs, SEED, Date.now()).forEach((a, slot) => l.set(slot, a));
     l.flush();
     // hide=rails,dashes,ends: leave parts of the arc layer out, to see what each costs (ui/bench/globe-profile.mjs)
     const hide = new URLSearchParams(window.location.search).get('hide')?.split(',') ?? [];
     for (const [name, part] of Object.entries(l.parts)) if (hide.includes(name)) part.visible = false;
     return l;
-  }, [arcs]);
+  }, [arcs, peer]);
+  const globeProps = useMemo(() => (peer ? globeGlArcs(syntheticArcs(arcs, SEED, Date.now()), ORIGIN) : undefined),
+    [arcs, peer]);
   const [ready, setReady] = useState(false);
   const [result, setResult] = useState<FrameStats | undefined>(undefined);
 
   useEffect(() => {
     document.title = `bench: globe with ${arcs} arcs · netwatch`;
     window.__netwatchBench = {
-      done: false, frames: 0, meanMs: 0, p95Ms: 0, arcs, pixelRatio: quality.pixelRatio, antialias: quality.antialias,
+      done: false, frames: 0, meanMs: 0, p95Ms: 0, arcs, ...level.current, antialias: quality.antialias,
     };
-    return installTestHook({ arcs: () => layer.count, points: () => 0, flowsReceived: () => 0, ready: false });
-  }, [arcs, layer]);
+    return installTestHook({
+      arcs: () => (peer ? arcs : layer.count), points: () => 0, flowsReceived: () => 0, ready: false,
+    });
+  }, [arcs, layer, peer]);
 
   useEffect(() => {
     if (!ready) return;
@@ -98,7 +122,7 @@ export function BenchGlobePage() {
       }
       const stats = frameStats(intervals);
       window.__netwatchBench = {
-        done: true, ...stats, arcs, pixelRatio: pixelRatio.current, antialias: quality.antialias,
+        done: true, ...stats, arcs, ...level.current, antialias: quality.antialias,
       };
       setResult(stats);
     };
@@ -115,8 +139,10 @@ export function BenchGlobePage() {
         points={[]}
         rings={[]}
         autoRotate={rotate}
+        culling={culling}
+        globeProps={globeProps}
         onReady={() => setReady(true)}
-        onPixelRatio={(r) => (pixelRatio.current = r)}
+        onQuality={(l) => (level.current = l)}
       />
       <p className="bench-result panel" role="status">
         {arcs.toLocaleString('en-US')}
@@ -125,7 +151,7 @@ export function BenchGlobePage() {
         {' '}
         {result === undefined
           ? (ready ? `measuring for ${seconds} s…` : 'drawing…')
-          : `${result.frames} frames · mean ${result.meanMs} ms · p95 ${result.p95Ms} ms · pixel ratio ${pixelRatio.current}`}
+          : `${result.frames} frames · mean ${result.meanMs} ms · p95 ${result.p95Ms} ms · pixel ratio ${level.current.pixelRatio} · rails ${level.current.railShare * 100} %`}
       </p>
     </div>
   );

@@ -1,13 +1,13 @@
 // The 3D globe (react-globe.gl): the procedural earth, our arc layer and atmosphere as custom three.js objects, alert
 // points and rings; our own hover and click handling for arcs (screen-space picking), globe.gl's for points.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type RefObject } from 'react';
-import Globe, { type GlobeMethods } from 'react-globe.gl';
+import Globe, { type GlobeMethods, type GlobeProps } from 'react-globe.gl';
 import * as THREE from 'three';
 import { type ArcLayer } from './arc-layer.js';
 import { type AlertPoint } from './alert-points.js';
 import { createAtmosphere } from './atmosphere.js';
 import { createEarthMaterial, type EarthMaterialKind } from './earth-texture.js';
-import { detectRenderer, FrameGovernor, planQuality } from './quality.js';
+import { detectRenderer, FrameGovernor, planQuality, qualityLevels, type QualityLevel } from './quality.js';
 
 /** Rendering choices that cost frame time in software WebGL (measured by ui/bench/globe-frame-time.mjs). */
 export interface GlobeQuality {
@@ -16,7 +16,9 @@ export interface GlobeQuality {
   material: EarthMaterialKind;
   /** canvas pixels per CSS pixel to start with */
   pixelRatio: number;
-  /** lower the pixel ratio while frames are slow (FrameGovernor) */
+  /** the share of the arcs' rails drawn, to start with (the governor's last resort) */
+  railShare: number;
+  /** lower the pixel ratio, then the share of rails, while frames are slow (FrameGovernor) */
   adaptive: boolean;
   minPixelRatio: number;
   /** degrees per facet of the globe's sphere */
@@ -27,7 +29,8 @@ export interface GlobeQuality {
 export function autoQuality(): GlobeQuality {
   const plan = planQuality(detectRenderer(), window.devicePixelRatio);
   return {
-    antialias: plan.antialias, atmosphere: true, material: 'vertex', pixelRatio: plan.pixelRatio, adaptive: true,
+    antialias: plan.antialias, atmosphere: true, material: 'vertex', pixelRatio: plan.pixelRatio, railShare: 1,
+    adaptive: true,
     minPixelRatio: plan.minPixelRatio, curvature: plan.globeCurvature,
   };
 }
@@ -45,8 +48,12 @@ export interface GlobeViewProps {
   onClickArc?: (slot: number) => void;
   onHoverPoint?: (point: AlertPoint | undefined, x: number, y: number) => void;
   onClickPoint?: (point: AlertPoint) => void;
-  /** the pixel ratio in use, whenever it changes */
-  onPixelRatio?: (ratio: number) => void;
+  /** the quality level in use (pixel ratio, share of rails), whenever it changes */
+  onQuality?: (level: QualityLevel) => void;
+  /** leave what the globe hides out of the arcs' draws (ArcLayer.attach); default on, off only to measure it */
+  culling?: boolean;
+  /** more of react-globe.gl's own props (the bench draws its peer, globe.gl's arcs layer, with them) */
+  globeProps?: Partial<GlobeProps>;
 }
 
 const ATMOSPHERE = { color: '#3b82f6', altitude: 0.16 };
@@ -79,7 +86,7 @@ function useSize(ref: RefObject<HTMLDivElement | null>): { width: number; height
 }
 
 export function GlobeView(props: GlobeViewProps) {
-  const { layer, origin, points, rings, autoRotate = true } = props;
+  const { layer, origin, points, rings, autoRotate = true, culling = true } = props;
   const [quality] = useState<GlobeQuality>(() => props.quality ?? autoQuality());
   const box = useRef<HTMLDivElement>(null);
   const globe = useRef<GlobeMethods | undefined>(undefined);
@@ -122,31 +129,39 @@ export function GlobeView(props: GlobeViewProps) {
     globe.current?.pointOfView({ lat: Math.max(-80, origin.lat - 18), lng: origin.lng, altitude: 2.3 }, 800);
   }, [origin.lat, origin.lng, size.width > 0]);
 
-  // The pixel ratio: the plan's, then the governor's while frames are too slow.
+  // Each frame starts by cutting the arcs' draws down to what can be seen.
+  useEffect(() => {
+    const g = globe.current;
+    if (g === undefined || size.width === 0 || !culling) return;
+    return layer.attach(g.scene());
+  }, [layer, culling, size.width > 0]);
+
+  // The pixel ratio and the share of rails: the plan's, then the governor's while frames are too slow.
   useEffect(() => {
     const g = globe.current;
     if (g === undefined || size.width === 0) return;
     const renderer = g.renderer();
-    renderer.setPixelRatio(quality.pixelRatio);
-    callbacks.current.onPixelRatio?.(quality.pixelRatio);
+    const apply = (level: QualityLevel) => {
+      renderer.setPixelRatio(level.pixelRatio);
+      layer.setRailShare(level.railShare);
+      callbacks.current.onQuality?.(level);
+    };
+    apply({ pixelRatio: quality.pixelRatio, railShare: quality.railShare });
     if (!quality.adaptive) return;
-    const governor = new FrameGovernor(quality);
+    const governor = new FrameGovernor(qualityLevels(quality));
     let frame = 0;
     let last = 0;
     const onFrame = (t: number) => {
       if (last > 0 && document.visibilityState === 'visible') {
         const next = governor.frame(t - last, t);
-        if (next !== undefined) {
-          renderer.setPixelRatio(next);
-          callbacks.current.onPixelRatio?.(next);
-        }
+        if (next !== undefined) apply(next);
       }
       last = t;
       frame = requestAnimationFrame(onFrame);
     };
     frame = requestAnimationFrame(onFrame);
     return () => cancelAnimationFrame(frame);
-  }, [quality, size.width > 0]);
+  }, [quality, layer, size.width > 0]);
 
   // Slow rotation until someone drags the globe; it resumes after a minute alone.
   useEffect(() => {
@@ -263,6 +278,7 @@ export function GlobeView(props: GlobeViewProps) {
           ringPropagationSpeed={2}
           ringRepeatPeriod={1400}
           onGlobeReady={() => void earth.loaded.then(() => callbacks.current.onReady?.())}
+          {...props.globeProps}
         />
       )}
     </div>

@@ -11,7 +11,7 @@ const visual = (lat: number, lng: number, rail = false): ArcVisual => ({
 const geometryOf = (o: THREE.Object3D) => (o as THREE.Mesh).geometry;
 /** Slots drawn by a part: its draw range over what one slot takes (indices, or vertices for the points). */
 const slotsDrawn = (o: THREE.Object3D, perSlot: number) => geometryOf(o).drawRange.count / perSlot;
-const DASH_INDICES = DASH_SEGMENTS * 6;
+const DASH_INDICES = (DASH_SEGMENTS - 1) * 6 + 3; // the last segment is one triangle: the dash ends in a point
 const RAIL_INDICES = RAIL_SEGMENTS * 6;
 
 test('slots are counted, bounded and reusable; drawing stops at the highest used slot', () => {
@@ -39,8 +39,8 @@ test('the three parts are drawn in order: rails, then dashes over them, then end
   const layer = new ArcLayer({ capacity: 2, fadeStartSec: 60, ttlSec: 180 });
   assert.deepEqual(layer.object.children, [layer.parts.rails, layer.parts.dashes, layer.parts.ends]);
   assert.ok(layer.parts.ends instanceof THREE.Points);
-  // a dash is a short ribbon: (segments + 1) pairs of vertices per slot, whatever the arc's length
-  assert.equal(geometryOf(layer.parts.dashes).getAttribute('aDash').count, 2 * (DASH_SEGMENTS + 1) * 2);
+  // a dash is a short ribbon: a pair of vertices per segment and one at the tail, whatever the arc's length
+  assert.equal(geometryOf(layer.parts.dashes).getAttribute('aDash').count, 2 * (DASH_SEGMENTS * 2 + 1));
   layer.dispose();
 });
 
@@ -130,5 +130,70 @@ test('pick samples run along the arc from the site to the remote end', () => {
   // moving the site moves every arc's start
   layer.setOrigin(0, 0);
   assert.ok(near(first, toCartesian(0, 0)));
+  layer.dispose();
+});
+
+/** A camera at `distance` from the globe's centre over (lat, lng), looking at the centre, in a scene with the layer. */
+function sceneWith(layer: ArcLayer, lat: number, lng: number, distance = 330) {
+  const scene = new THREE.Scene();
+  scene.add(layer.object);
+  const camera = new THREE.PerspectiveCamera(50, 16 / 9, 1, 5000);
+  const [x, y, z] = toCartesian(lat, lng, distance / 100 - 1);
+  camera.position.set(x, y, z);
+  camera.lookAt(0, 0, 0);
+  scene.updateMatrixWorld();
+  camera.updateMatrixWorld();
+  return { scene, camera };
+}
+
+/** What three.js's WebGLRenderer.render does first: the scene's onBeforeRender, with the camera. */
+function beginFrame(scene: THREE.Scene, camera: THREE.Camera): void {
+  scene.onBeforeRender({} as THREE.WebGLRenderer, scene, camera, new THREE.BufferGeometry(),
+    new THREE.MeshBasicMaterial(), new THREE.Group());
+}
+
+test('attached to the scene, each frame draws only what faces the camera; detached, everything again', () => {
+  const layer = new ArcLayer({ capacity: 3, fadeStartSec: 60, ttlSec: 180 });
+  layer.setOrigin(52.52, 13.405);
+  layer.set(0, visual(48.85, 2.35)); // Paris: near the site
+  layer.set(1, visual(-52.52, -166.6)); // the site's antipode: its end is on the far side
+  layer.set(2, visual(40.4, -3.7));
+  layer.clear(2);
+  const { scene, camera } = sceneWith(layer, 52.52, 13.405);
+  const detach = layer.attach(scene);
+  beginFrame(scene, camera);
+  assert.equal(slotsDrawn(layer.parts.ends, 1), 1, 'the far end and the cleared slot are left out');
+  assert.ok(slotsDrawn(layer.parts.dashes, DASH_INDICES) <= 2);
+  assert.ok(geometryOf(layer.parts.dashes).drawRange.count > 0);
+  detach();
+  assert.equal(slotsDrawn(layer.parts.ends, 1), 2, 'every slot below the high mark again');
+  assert.equal(slotsDrawn(layer.parts.dashes, DASH_INDICES), 2);
+  layer.dispose();
+});
+
+test('a rail share draws the rails of the widest arcs only', () => {
+  const layer = new ArcLayer({ capacity: 8, fadeStartSec: 60, ttlSec: 180, railCapacity: 4 });
+  layer.setOrigin(52.52, 13.405);
+  const widths = [1, 4, 2, 3];
+  widths.forEach((w, slot) => layer.set(slot, { ...visual(45 + slot, 10 + slot, true), widthPx: w }));
+  const { scene, camera } = sceneWith(layer, 52.52, 13.405);
+  layer.attach(scene);
+  const frame = () => {
+    beginFrame(scene, camera);
+    const index = geometryOf(layer.parts.rails).getIndex() as THREE.BufferAttribute;
+    const perRail = (RAIL_SEGMENTS + 1) * 2;
+    const rails = new Set<number>();
+    for (let i = 0; i < geometryOf(layer.parts.rails).drawRange.count; i++) {
+      rails.add(Math.floor((index.array[i] as number) / perRail));
+    }
+    return [...rails].sort();
+  };
+  assert.deepEqual(frame(), [0, 1, 2, 3], 'all four rails, near the site');
+  layer.setRailShare(0.5);
+  assert.deepEqual(frame(), [1, 3], 'the two widest: widths 4 and 3');
+  layer.set(0, { ...visual(45, 10, true), widthPx: 9 });
+  assert.deepEqual(frame(), [0, 1], 'ranked again when a width changes');
+  layer.setRailShare(1);
+  assert.deepEqual(frame(), [0, 1, 2, 3]);
   layer.dispose();
 });

@@ -3,12 +3,15 @@
 // arc-shaders.ts for why the geometry is cut this way. Each arc owns a fixed slot of vertices in the dash and end
 // meshes, and a rail slot while it is among the busiest: its frame (where the arc runs) is written when the arc
 // appears or the site moves, its record (colour, width, last seen, dash phase and speed) when its data changes — a
-// few hundred floats, uploaded as update ranges. Fading and the dash run in the shaders: animation costs no CPU.
+// few hundred floats, uploaded as update ranges. Fading and the dash run in the shaders. Once attached to the scene,
+// each frame starts by leaving out of the draws what the globe hides or what has faded (arc-culling.ts): a pass over
+// the arcs' records on the CPU and a rewritten index, instead of shading vertices that draw nothing.
 import * as THREE from 'three';
 import {
   dashVertexShader, endFragmentShader, endVertexShader, railVertexShader, ribbonFragmentShader,
 } from './arc-shaders.js';
-import { arcFrame, GLOBE_RADIUS, toCartesian, writeArcPoint } from './geo.js';
+import { cullDashes, cullEnds, cullRails, FRAME_STRIDE, TIME_STRIDE, type CullView } from './arc-culling.js';
+import { arcFrame, GLOBE_RADIUS, toCartesian, writeArcPoint, writeArcPointOf } from './geo.js';
 import { projectSamples, type PickCamera } from './picking.js';
 import { SlotGeometry } from './slot-geometry.js';
 
@@ -39,25 +42,29 @@ export interface ArcLayerOptions {
 }
 
 /** Segments of a dash: its length is DASH_LENGTH of the arc, so each is under 1/16 of the arc, finer than a rail's. */
-export const DASH_SEGMENTS = 3;
+export const DASH_SEGMENTS = 2;
 export const RAIL_SEGMENTS = 16;
 const DASH_LENGTH = 0.22; // of the arc
 export const PICK_SAMPLES = 9;
 const DEAD = [0, 0, 0, 0] as const;
 
-/** A ribbon of `segments` quads: template (position along, side), counter-clockwise triangles. */
-function ribbonGeometry(slots: number, segments: number, templateName: string): SlotGeometry {
-  const indices: number[] = [];
+/**
+ * A ribbon of `segments` quads: template (position along, side), counter-clockwise triangles, one index group per
+ * segment. With `pointedEnd` the ribbon ends in one vertex instead of a pair, its last segment one triangle: for the
+ * dashes, whose width is zero at the tail anyway.
+ */
+function ribbonGeometry(slots: number, segments: number, templateName: string, pointedEnd = false): SlotGeometry {
+  const groups: number[][] = [];
   for (let i = 0; i < segments; i++) {
     const a = i * 2;
     // counter-clockwise on screen when side +1 lies left of the direction the template runs (arc-shaders.ts)
-    indices.push(a, a + 2, a + 1, a + 2, a + 3, a + 1);
+    groups.push(pointedEnd && i === segments - 1 ? [a, a + 2, a + 1] : [a, a + 2, a + 1, a + 2, a + 3, a + 1]);
   }
   return new SlotGeometry({
     slots,
-    vertsPerSlot: (segments + 1) * 2,
+    vertsPerSlot: (segments + 1) * 2 - (pointedEnd ? 1 : 0),
     template: { name: templateName, size: 2, at: (k) => [Math.floor(k / 2) / segments, k % 2 === 0 ? -1 : 1] },
-    indices,
+    groups,
     records: { aArc: 4, aLook: 4, aTime: 4 },
   });
 }
@@ -77,6 +84,23 @@ export class ArcLayer {
   private readonly uModelViewProjection = { value: new THREE.Matrix4() };
   private readonly uCamera = { value: new THREE.Vector3() };
   private readonly inverseWorld = new THREE.Matrix4();
+  private readonly cameraScratch = new THREE.Vector3();
+  /** the shaders' uniforms as the culling pass reads them; set at the start of each frame once attached */
+  private readonly view: CullView & { camera: [number, number, number]; origin: [number, number, number] };
+  private attached = false;
+  /** per arc slot, as in the meshes: time record (arc-culling.ts TIME_STRIDE) */
+  private readonly times: Float32Array;
+  /** per rail slot: RAIL_SEGMENTS + 1 points along its arc */
+  private readonly railPoints: Float32Array;
+  /** per arc slot: its dash's width, by which rails are ranked when only some are drawn */
+  private readonly widths: Float32Array;
+  /** rails drawn at most (setRailShare), and whether each rail slot is among them */
+  private railBudget: number;
+  private readonly railAllowed: Uint8Array;
+  private railRankStale = true;
+  private readonly dashMask: Uint32Array;
+  private readonly endMask: Uint32Array;
+  private readonly railMask: Uint32Array;
   private readonly rails: SlotGeometry;
   private readonly dashes: SlotGeometry;
   private readonly ends: SlotGeometry;
@@ -115,9 +139,9 @@ export class ArcLayer {
       return m;
     };
     this.rails = ribbonGeometry(railCapacity, RAIL_SEGMENTS, 'aRail');
-    this.dashes = ribbonGeometry(this.capacity, DASH_SEGMENTS, 'aDash');
+    this.dashes = ribbonGeometry(this.capacity, DASH_SEGMENTS, 'aDash', true);
     this.ends = new SlotGeometry({
-      slots: this.capacity, vertsPerSlot: 1, records: { position: 3, aLook: 4, aTime: 4 },
+      slots: this.capacity, vertsPerSlot: 1, groups: [[0]], records: { position: 3, aLook: 4, aTime: 4 },
     });
     // drawn in this order (same depth, so three.js keeps creation order): dashes over rails, ends over both
     this.parts = {
@@ -128,7 +152,8 @@ export class ArcLayer {
     const objects = [this.parts.rails, this.parts.dashes, this.parts.ends];
     // per draw (all three share the uniforms and the transform): time, sizes and the camera in the layer's coordinates
     const beforeRender = (renderer: THREE.WebGLRenderer, _scene: THREE.Scene, camera: THREE.Camera) => {
-      this.uTime.value = (Date.now() - this.epochMs) / 1000;
+      // attached: the frame's time was set before culling, and the shaders must see the same
+      if (!this.attached) this.uTime.value = this.now();
       // widths are in CSS pixels: the canvas's CSS size, not its device-pixel drawing buffer
       renderer.getSize(this.uResolution.value);
       this.uPixelRatio.value = renderer.getPixelRatio();
@@ -136,7 +161,7 @@ export class ArcLayer {
       this.uModelViewProjection.value
         .multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse)
         .multiply(world);
-      this.uCamera.value.setFromMatrixPosition(camera.matrixWorld).applyMatrix4(this.inverseWorld.copy(world).invert());
+      this.cameraInLayer(camera, this.uCamera.value);
     };
     for (const o of objects) {
       o.frustumCulled = false; // the shaders move the vertices: three's bounds would be wrong
@@ -146,7 +171,19 @@ export class ArcLayer {
     this.object.add(...objects);
     this.endPoints = new Array<readonly [number, number] | undefined>(this.capacity);
     this.used = new Array<boolean>(this.capacity).fill(false);
-    this.frames = new Float32Array(this.capacity * 4);
+    this.frames = new Float32Array(this.capacity * FRAME_STRIDE);
+    this.times = new Float32Array(this.capacity * TIME_STRIDE);
+    this.railPoints = new Float32Array(railCapacity * (RAIL_SEGMENTS + 1) * 3);
+    this.widths = new Float32Array(this.capacity);
+    this.railBudget = railCapacity;
+    this.railAllowed = new Uint8Array(railCapacity);
+    this.dashMask = new Uint32Array(this.capacity);
+    this.endMask = new Uint32Array(this.capacity);
+    this.railMask = new Uint32Array(railCapacity);
+    this.view = {
+      camera: [0, 0, 0], origin: [0, 0, 1], timeSec: 0, fadeStartSec: options.fadeStartSec, ttlSec: options.ttlSec,
+      dashLength: DASH_LENGTH,
+    };
     this.railOf = new Int32Array(this.capacity).fill(-1);
     this.railOwner = new Int32Array(railCapacity).fill(-1);
     this.samples = new Float32Array(this.capacity * PICK_SAMPLES * 3);
@@ -189,6 +226,9 @@ export class ArcLayer {
     const [r, g, b] = arc.color;
     const look = [r, g, b, arc.widthPx];
     const time = [(arc.lastSeenMs - this.epochMs) / 1000, arc.phase, arc.speed, 1];
+    this.times.set(time, slot * TIME_STRIDE);
+    if (rail >= 0 && this.widths[slot] !== Math.fround(arc.widthPx)) this.railRankStale = true;
+    this.widths[slot] = arc.widthPx;
     for (const [part, at] of [[this.dashes, slot], [this.ends, slot], [this.rails, rail]] as const) {
       if (at < 0) continue;
       part.write(at, 'aLook', look);
@@ -202,6 +242,7 @@ export class ArcLayer {
     this.used[slot] = false;
     this.live--;
     this.endPoints[slot] = undefined;
+    this.times.fill(0, slot * TIME_STRIDE, (slot + 1) * TIME_STRIDE);
     this.releaseRail(slot);
     for (const part of [this.dashes, this.ends]) {
       part.write(slot, 'aLook', DEAD);
@@ -221,6 +262,62 @@ export class ArcLayer {
     this.ends.flush();
   }
 
+  /**
+   * From now on every frame of `scene` starts by leaving out of the arc layer's draws what cannot be seen: the
+   * scene's onBeforeRender runs after the camera has moved and before three.js uploads the geometry. Returns the
+   * undo (everything drawn again).
+   */
+  attach(scene: THREE.Scene): () => void {
+    const previous = scene.onBeforeRender;
+    scene.onBeforeRender = (renderer, s, camera, geometry, material, group) => {
+      previous.call(scene, renderer, s, camera, geometry, material, group);
+      this.prepare(camera);
+    };
+    this.attached = true;
+    return () => {
+      scene.onBeforeRender = previous;
+      this.attached = false;
+      for (const part of [this.rails, this.dashes, this.ends]) part.showAll();
+    };
+  }
+
+  /**
+   * Draws only the busiest `share` (0…1) of the rails, ranked by their dashes' widths (bytes): the frame governor's
+   * last resort on slow machines (quality.ts). Takes effect through the culling pass (attach).
+   */
+  setRailShare(share: number): void {
+    const budget = Math.round(Math.min(1, Math.max(0, share)) * this.railAllowed.length);
+    if (budget === this.railBudget) return;
+    this.railBudget = budget;
+    this.railRankStale = true;
+  }
+
+  /** The frame's time for the shaders, and the index of each draw cut down to what may have pixels. */
+  prepare(camera: THREE.Camera): void {
+    const view = this.view;
+    view.timeSec = this.uTime.value = this.now();
+    this.cameraInLayer(camera, this.cameraScratch);
+    view.camera[0] = this.cameraScratch.x;
+    view.camera[1] = this.cameraScratch.y;
+    view.camera[2] = this.cameraScratch.z;
+    const o = this.uOrigin.value;
+    view.origin[0] = o.x;
+    view.origin[1] = o.y;
+    view.origin[2] = o.z;
+    const high = this.highSlot;
+    cullDashes(view, high, this.frames, this.times, DASH_SEGMENTS, this.dashMask);
+    this.dashes.showOnly(this.dashMask, high);
+    cullEnds(view, high, this.endPositions, this.times, this.endMask);
+    this.ends.showOnly(this.endMask, high);
+    const rails = this.rails.highSlot;
+    cullRails(view, rails, this.railPoints, this.railOwner, this.times, RAIL_SEGMENTS, this.railMask);
+    if (this.railBudget < this.railAllowed.length) {
+      if (this.railRankStale) this.rankRails();
+      for (let r = 0; r < rails; r++) if (this.railAllowed[r] === 0) this.railMask[r] = 0;
+    }
+    this.rails.showOnly(this.railMask, rails);
+  }
+
   /** The used slot whose arc passes nearest the pointer (within maxPx), hidden parts excluded. */
   pick(camera: PickCamera, x: number, y: number, width: number, height: number, maxPx = 8): number | undefined {
     return projectSamples(camera, this.samples, PICK_SAMPLES, this.highSlot, (s) => this.used[s] === true, x, y,
@@ -234,13 +331,27 @@ export class ArcLayer {
     for (const m of this.materials) m.dispose();
   }
 
+  private now(): number {
+    return (Date.now() - this.epochMs) / 1000;
+  }
+
+  /** The camera's position in the layer's own coordinates (the globe's centre is the origin). */
+  private cameraInLayer(camera: THREE.Camera, out: THREE.Vector3): void {
+    this.inverseWorld.copy(this.object.matrixWorld).invert();
+    out.setFromMatrixPosition(camera.matrixWorld).applyMatrix4(this.inverseWorld);
+  }
+
+  private get endPositions(): Float32Array {
+    return this.ends.geometry.getAttribute('position').array as Float32Array;
+  }
+
   private setOriginVector(): void {
     const [x, y, z] = toCartesian(this.origin[0], this.origin[1]);
     this.uOrigin.value.set(x / GLOBE_RADIUS, y / GLOBE_RADIUS, z / GLOBE_RADIUS);
   }
 
   private frame(slot: number): number[] {
-    return Array.from(this.frames.subarray(slot * 4, slot * 4 + 4));
+    return Array.from(this.frames.subarray(slot * FRAME_STRIDE, (slot + 1) * FRAME_STRIDE));
   }
 
   /** The slot's frame (dash and rail), end marker and pick samples. */
@@ -248,15 +359,26 @@ export class ArcLayer {
     const end = this.endPoints[slot];
     if (end === undefined) return;
     const frame = arcFrame(this.origin[0], this.origin[1], end[0], end[1]);
-    this.frames.set([...frame.u, frame.angle], slot * 4);
+    this.frames.set([...frame.u, frame.angle], slot * FRAME_STRIDE);
     const values = this.frame(slot);
     this.dashes.write(slot, 'aArc', values);
     const rail = this.railOf[slot] as number;
-    if (rail >= 0) this.rails.write(rail, 'aArc', values);
+    if (rail >= 0) this.writeRailShape(rail, slot);
     this.ends.write(slot, 'position', toCartesian(end[0], end[1], 0.003));
     for (let k = 0; k < PICK_SAMPLES; k++) {
       writeArcPoint(frame, k / (PICK_SAMPLES - 1), this.samples, (slot * PICK_SAMPLES + k) * 3);
     }
+  }
+
+  /** Marks the rails of the railBudget widest arcs as allowed (only when rails change or the budget does). */
+  private rankRails(): void {
+    this.railRankStale = false;
+    const taken: number[] = [];
+    for (let r = 0; r < this.railOwner.length; r++) if ((this.railOwner[r] as number) >= 0) taken.push(r);
+    const width = (r: number) => this.widths[this.railOwner[r] as number] as number;
+    taken.sort((a, b) => width(b) - width(a) || a - b);
+    this.railAllowed.fill(0);
+    for (const r of taken.slice(0, this.railBudget)) this.railAllowed[r] = 1;
   }
 
   /** The lowest free rail slot for the arc in `slot` (keeps the rails' draw range short), or -1 when all are taken. */
@@ -265,9 +387,22 @@ export class ArcLayer {
     if (rail < 0) return -1;
     this.railOwner[rail] = slot;
     this.railOf[slot] = rail;
+    this.railRankStale = true;
     if (rail >= this.rails.highSlot) this.rails.setHigh(rail + 1);
-    this.rails.write(rail, 'aArc', this.frame(slot));
+    this.writeRailShape(rail, slot);
     return rail;
+  }
+
+  /** The rail's frame (the arc's) and its points for the culling pass: where its vertices are drawn. */
+  private writeRailShape(rail: number, slot: number): void {
+    this.rails.write(rail, 'aArc', this.frame(slot));
+    const f = slot * FRAME_STRIDE;
+    const o = this.uOrigin.value;
+    for (let i = 0; i <= RAIL_SEGMENTS; i++) {
+      writeArcPointOf(o.x, o.y, o.z, this.frames[f] as number, this.frames[f + 1] as number,
+        this.frames[f + 2] as number, this.frames[f + 3] as number, i / RAIL_SEGMENTS, this.railPoints,
+        (rail * (RAIL_SEGMENTS + 1) + i) * 3);
+    }
   }
 
   /** Frees the arc's rail, if it has one; returns -1 (no rail). */
@@ -276,6 +411,7 @@ export class ArcLayer {
     if (rail < 0) return -1;
     this.railOf[slot] = -1;
     this.railOwner[rail] = -1;
+    this.railRankStale = true;
     this.rails.write(rail, 'aTime', DEAD);
     let high = this.rails.highSlot;
     while (high > 0 && (this.railOwner[high - 1] as number) < 0) high--;

@@ -1,7 +1,7 @@
 // Rendering quality for the machine at hand. With a GPU the globe renders at the device's pixel ratio with
 // antialiasing. With a software rasteriser (SwiftShader, llvmpipe: browsers without GPU access, VMs, CI) every pixel
 // and every triangle costs CPU time, so antialiasing is off, the globe's sphere has coarser facets and a governor
-// lowers the resolution until frames keep up.
+// lowers the resolution, then the number of rails, until frames keep up.
 
 export interface QualityPlan {
   software: boolean;
@@ -49,26 +49,55 @@ export function planQuality(renderer: string, devicePixelRatio: number): Quality
       };
 }
 
+/** One step of the governor's ladder. */
+export interface QualityLevel {
+  /** canvas pixels per CSS pixel */
+  pixelRatio: number;
+  /** the share of the arc layer's rails drawn, the busiest first (ArcLayer.setRailShare) */
+  railShare: number;
+}
+
+/** Rail shares below all: a rail costs as much to draw as a dozen dashes, and says least (the dash shows the way). */
+const RAIL_SHARES = [0.5, 0.25];
+
 /**
- * Frame-time governor: every `windowMs` it looks at the mean frame interval and steps the pixel ratio down by 0.25
- * when frames are slower than `slowMs` (30 fps), up again when faster than `fastMs`. Hysteresis keeps it from
- * oscillating; pure, so the page feeds it frame times and applies what it returns.
+ * The ladder the governor walks, best first: the pixel ratio from the plan's down to its floor in steps of 0.25,
+ * then, at the floor, fewer rails. Every arc keeps its dash and its end on every step.
+ */
+export function qualityLevels(plan: Pick<QualityPlan, 'pixelRatio' | 'minPixelRatio'>): QualityLevel[] {
+  const levels: QualityLevel[] = [];
+  for (let ratio = plan.pixelRatio; ratio > plan.minPixelRatio + 1e-9; ratio -= 0.25) {
+    levels.push({ pixelRatio: ratio, railShare: 1 });
+  }
+  levels.push({ pixelRatio: plan.minPixelRatio, railShare: 1 });
+  for (const railShare of RAIL_SHARES) levels.push({ pixelRatio: plan.minPixelRatio, railShare });
+  return levels;
+}
+
+/**
+ * Frame-time governor: every `windowMs` it looks at the mean frame interval and steps one level down the ladder
+ * (qualityLevels) when frames are slower than `slowMs` (30 fps), one up again when faster than `fastMs`. Hysteresis
+ * keeps it from oscillating; pure, so the page feeds it frame times and applies what it returns.
  */
 export class FrameGovernor {
   private sum = 0;
   private count = 0;
   private windowStart = -1;
-  ratio: number;
+  private index = 0;
 
   constructor(
-    private readonly plan: Pick<QualityPlan, 'pixelRatio' | 'minPixelRatio'>,
+    private readonly levels: readonly QualityLevel[],
     private readonly options = { windowMs: 1500, slowMs: 33.4, fastMs: 22 },
   ) {
-    this.ratio = plan.pixelRatio;
+    if (levels.length === 0) throw new RangeError('a quality ladder needs at least one level');
   }
 
-  /** One frame interval at time `now`; returns the new pixel ratio when it changes. */
-  frame(intervalMs: number, now: number): number | undefined {
+  get level(): QualityLevel {
+    return this.levels[this.index] as QualityLevel;
+  }
+
+  /** One frame interval at time `now`; returns the new level when it changes. */
+  frame(intervalMs: number, now: number): QualityLevel | undefined {
     if (this.windowStart < 0) this.windowStart = now;
     this.sum += intervalMs;
     this.count++;
@@ -77,14 +106,9 @@ export class FrameGovernor {
     this.sum = 0;
     this.count = 0;
     this.windowStart = now;
-    let next = this.ratio;
-    if (mean > this.options.slowMs && this.ratio > this.plan.minPixelRatio) {
-      next = Math.max(this.plan.minPixelRatio, this.ratio - 0.25);
-    } else if (mean < this.options.fastMs && this.ratio < this.plan.pixelRatio) {
-      next = Math.min(this.plan.pixelRatio, this.ratio + 0.25);
-    }
-    if (next === this.ratio) return undefined;
-    this.ratio = next;
-    return next;
+    const previous = this.index;
+    if (mean > this.options.slowMs) this.index = Math.min(this.levels.length - 1, this.index + 1);
+    else if (mean < this.options.fastMs) this.index = Math.max(0, this.index - 1);
+    return this.index === previous ? undefined : this.level;
   }
 }

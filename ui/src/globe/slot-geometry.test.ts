@@ -7,7 +7,7 @@ const quads = (slots: number) => new SlotGeometry({
   slots,
   vertsPerSlot: 4,
   template: { name: 'aCorner', size: 2, at: (k) => [k % 2, k < 2 ? 0 : 1] },
-  indices: [0, 1, 2, 2, 1, 3],
+  groups: [[0, 1, 2], [2, 1, 3]],
   records: { aLook: 4 },
 });
 
@@ -28,17 +28,44 @@ test('32-bit indices once a vertex number passes 65 535', () => {
   g.dispose();
 });
 
-test('the draw range covers the slots below the high mark: in indices for meshes, vertices for points', () => {
+test('the draw range covers every group of the slots below the high mark, points included', () => {
   const g = quads(4);
   g.setHigh(3);
   assert.equal(g.geometry.drawRange.count, 18);
   assert.equal(g.highSlot, 3);
-  const points = new SlotGeometry({ slots: 4, vertsPerSlot: 1, records: { position: 3 } });
+  const points = new SlotGeometry({ slots: 4, vertsPerSlot: 1, groups: [[0]], records: { position: 3 } });
   points.setHigh(2);
   assert.equal(points.geometry.drawRange.count, 2);
-  assert.equal(points.geometry.getIndex(), null);
+  assert.deepEqual([...(points.geometry.getIndex()?.array ?? [])], [0, 1, 2, 3]);
+  assert.throws(() => new SlotGeometry({ slots: 1, vertsPerSlot: 1, groups: [], records: {} }), RangeError);
   g.dispose();
   points.dispose();
+});
+
+test('showOnly draws the masked groups alone and uploads only what changed; showAll returns to everything', () => {
+  const g = quads(4);
+  g.setHigh(4);
+  const index = g.geometry.getIndex() as THREE.BufferAttribute;
+  const drawn = () => [...index.array.slice(0, g.geometry.drawRange.count)];
+  g.showOnly(new Uint32Array([0b11, 0, 0b10, 0b01]), 4);
+  assert.deepEqual(drawn(), [0, 1, 2, 2, 1, 3, 10, 9, 11, 12, 13, 14]);
+  let version = index.version;
+  g.showOnly(new Uint32Array([0b11, 0, 0b10, 0b11]), 4);
+  assert.deepEqual(index.updateRanges, [{ start: 12, count: 3 }], 'the same start: only the new group is uploaded');
+  assert.equal(index.version, version + 1);
+  version = index.version;
+  g.showOnly(new Uint32Array([0b11, 0, 0b10, 0]), 4);
+  assert.equal(g.geometry.drawRange.count, 9);
+  assert.equal(index.version, version, 'shorter, with the same start: nothing to upload');
+  g.showOnly(new Uint32Array(4), 4);
+  assert.equal(g.geometry.drawRange.count, 0, 'nothing to draw');
+  g.setHigh(2);
+  assert.equal(g.geometry.drawRange.count, 0, 'the high mark no longer sets the draw range');
+  g.showAll();
+  assert.equal(g.geometry.drawRange.count, 12);
+  assert.deepEqual(drawn(), [0, 1, 2, 2, 1, 3, 4, 5, 6, 6, 5, 7]);
+  assert.deepEqual(index.updateRanges, [], 'the whole index is uploaded again');
+  g.dispose();
 });
 
 test('a record is written to every vertex of its slot; flush uploads one range per run of dirty slots', () => {
