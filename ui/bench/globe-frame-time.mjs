@@ -1,7 +1,8 @@
-// Bench: globe frame time in real Chromium (software WebGL, SwiftShader) at 1920×1080 with 5 000 synthetic arcs,
-// against the same page with 0 arcs (the named baseline: globe, atmosphere and controls alone). Each is measured with
-// the automatic quality the live globe uses (after a 4 s warm-up, so the resolution governor has settled) and with
-// full quality (antialiasing, pixel ratio 1). Serves ui/dist itself on 127.0.0.1; no api needed.
+// Bench: globe frame time in real Chromium (software WebGL, SwiftShader) at 1920×1080 with 5 000 synthetic arcs.
+// "auto" is what the live globe does on this machine (after a 4 s warm-up, so the quality governor has settled),
+// against the same page with 0 arcs; "fixed" holds the pixel ratio at 0.5 and compares our arc layer with the named
+// peer, globe.gl's own arcs layer, drawing the same arcs on the same globe in the same run; "full" is antialiasing
+// at pixel ratio 1, as with a GPU. Serves ui/dist itself on 127.0.0.1; no api needed.
 // Usage: (cd ui && npm run build) && node ui/bench/globe-frame-time.mjs [--arcs 5000] [--seconds 5] [--screenshot FILE]
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ if (!existsSync(`${root}/index.html`)) {
 const runs = [
   { label: 'auto', arcs: 0, query: 'warmup=4' },
   { label: 'auto', arcs, query: 'warmup=4', screenshot: values.screenshot },
+  { label: 'fixed', arcs, query: 'dpr=0.5&warmup=2' },
+  { label: 'globe.gl', arcs, query: 'dpr=0.5&warmup=2&peer=globegl' },
   { label: 'full', arcs: 0, query: 'quality=full&warmup=1' },
   { label: 'full', arcs, query: 'quality=full&warmup=1' },
 ];
@@ -59,12 +62,18 @@ try {
   }
   console.log(`globe frame time: Chromium ${version}, 1920x1080, ${seconds} s per run`);
   console.log(`renderer: ${renderer}`);
-  console.log('quality  arcs   frames   mean ms   p95 ms    fps  pixel ratio  antialias');
+  console.log('quality   arcs   frames   mean ms   p95 ms    fps  pixel ratio  rails  antialias');
   for (const r of results) {
     const fps = r.meanMs > 0 ? (1000 / r.meanMs).toFixed(1) : '-';
-    console.log(`${r.label.padEnd(8)} ${String(r.arcs).padEnd(6)} ${String(r.frames).padStart(6)} ` +
+    console.log(`${r.label.padEnd(9)} ${String(r.arcs).padEnd(6)} ${String(r.frames).padStart(6)} ` +
       `${r.meanMs.toFixed(2).padStart(9)} ${r.p95Ms.toFixed(2).padStart(8)} ${fps.padStart(6)}  ` +
-      `${String(r.pixelRatio).padStart(11)}  ${r.antialias}`);
+      `${String(r.pixelRatio).padStart(11)}  ${`${Math.round(r.railShare * 100)}%`.padStart(5)}  ${r.antialias}`);
+  }
+  const ours = results.find((r) => r.label === 'fixed');
+  const peer = results.find((r) => r.label === 'globe.gl');
+  if (ours !== undefined && peer !== undefined && ours.meanMs > 0) {
+    console.log(`pixel ratio 0.5, ${arcs} arcs: netwatch's arc layer ${ours.meanMs.toFixed(1)} ms, globe.gl's arcs ` +
+      `layer ${peer.meanMs.toFixed(1)} ms: x${(peer.meanMs / ours.meanMs).toFixed(2)} faster`);
   }
   for (const label of ['auto', 'full']) {
     const base = results.find((r) => r.label === label && r.arcs === 0);
