@@ -1,7 +1,7 @@
 // Which parts of the arc layer can show this frame, worked out on the CPU just before the draw so that the GPU is
 // given only those. In software WebGL (SwiftShader) every vertex costs about half a microsecond whether or not its
-// triangles end up with any pixels, and a globe seen from space hides about half of what the arcs hold: every remote
-// end on the far side and the dashes travelling there. The tests are the shaders' own (arc-shaders.ts: arcLife, the
+// triangles end up with any pixels, and a globe seen from space hides much of what the arcs hold: the remote ends on
+// the far side (60 % of them in the bench's view) and the dashes travelling there. The tests are the shaders' own (arc-shaders.ts: arcLife, the
 // dash's position, behindGlobe) in double precision, with a little more margin and life than the shaders use, so
 // nothing the shaders would draw is left out. Allocation-free: results go into masks the caller owns, one bit per
 // segment (ribbons) or per slot (end points).

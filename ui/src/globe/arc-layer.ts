@@ -41,7 +41,10 @@ export interface ArcLayerOptions {
   railCapacity?: number;
 }
 
-/** Segments of a dash: its length is DASH_LENGTH of the arc, so each is under 1/16 of the arc, finer than a rail's. */
+/**
+ * Segments of a dash (ending in a point): each is half of DASH_LENGTH, 0.11 of the arc, which keeps the dash within
+ * about 1.5 CSS pixels of its curve on a 90° arc; more segments cost SwiftShader per vertex (docs/benchmarks.md).
+ */
 export const DASH_SEGMENTS = 2;
 export const RAIL_SEGMENTS = 16;
 const DASH_LENGTH = 0.22; // of the arc
