@@ -79,9 +79,12 @@ try {
     const base = results.find((r) => r.label === label && r.arcs === 0);
     const loaded = results.find((r) => r.label === label && r.arcs === arcs);
     if (base === undefined || loaded === undefined || base.meanMs === 0) continue;
+    // the target is for what the machine's user gets (auto); full is a GPU's settings drawn on the CPU, for scale
+    const verdict = label === 'auto'
+      ? `; target <= ${TARGET_MS} ms mean: ${loaded.meanMs <= TARGET_MS ? 'met' : 'NOT met'}`
+      : ' (a GPU\'s settings drawn on the CPU: for scale, no target)';
     console.log(`${label}: ${arcs} arcs vs the 0-arc baseline: mean x${(loaded.meanMs / base.meanMs).toFixed(2)} ` +
-      `(+${(loaded.meanMs - base.meanMs).toFixed(1)} ms); target <= ${TARGET_MS} ms mean: ` +
-      `${loaded.meanMs <= TARGET_MS ? 'met' : 'NOT met'}`);
+      `(+${(loaded.meanMs - base.meanMs).toFixed(1)} ms)${verdict}`);
   }
   for (const r of results) for (const p of r.problems) console.log(`page error (${r.label}, ${r.arcs} arcs): ${p}`);
 } finally {
