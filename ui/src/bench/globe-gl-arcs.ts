@@ -2,7 +2,7 @@
 // app would draw them without a layer of its own: one line per arc with globe.gl's animated dash, of the same
 // colour, the same dash length and speed, and the same rise towards the middle.
 import { type GlobeProps } from 'react-globe.gl';
-import { type ArcVisual } from '../globe/arc-layer.js';
+import { type ArcVisual } from '../globe/arc-visual.js';
 
 interface PeerArc {
   startLat: number;

@@ -1,6 +1,5 @@
 // Deterministic synthetic arcs for the bench: a seeded generator (mulberry32), remote ends uniform on the sphere.
-import { RAIL_LIMIT, type ArcVisual } from '../globe/arc-layer.js';
-import { widthForBytes } from '../globe/arc-visual.js';
+import { RAIL_LIMIT, type ArcVisual, widthForBytes } from '../globe/arc-visual.js';
 import { LEGEND_PROTOCOLS, protocolColor, rgbOf } from '../globe/protocol-colors.js';
 
 /** mulberry32 (Tommy Ettinger's public-domain 32-bit generator): uniform in [0, 1). */

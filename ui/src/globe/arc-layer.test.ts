@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as THREE from 'three';
-import { ArcLayer, DASH_SEGMENTS, PICK_SAMPLES, RAIL_SEGMENTS, type ArcVisual } from './arc-layer.js';
+import { ArcLayer, DASH_SEGMENTS, PICK_SAMPLES, RAIL_SEGMENTS } from './arc-layer.js';
+import { type ArcVisual } from './arc-visual.js';
 import { arcFrame, toCartesian, writeArcPoint } from './geo.js';
 
 const visual = (lat: number, lng: number, rail = false): ArcVisual => ({

@@ -11,27 +11,12 @@ import {
   dashVertexShader, endFragmentShader, endVertexShader, railVertexShader, ribbonFragmentShader,
 } from './arc-shaders.js';
 import { cullDashes, cullEnds, cullRails, FRAME_STRIDE, TIME_STRIDE, type CullView } from './arc-culling.js';
-import { arcFrame, GLOBE_RADIUS, toCartesian, writeArcPoint, writeArcPointOf } from './geo.js';
+import { arcFrame, GLOBE_RADIUS, toCartesian, writeArcPoint } from './geo.js';
 import { projectSamples, type PickCamera } from './picking.js';
+import { RAIL_LIMIT, type ArcVisual } from './arc-visual.js';
+import { RailSlots } from './rail-slots.js';
+import { ribbonGeometry } from './ribbon-geometry.js';
 import { SlotGeometry } from './slot-geometry.js';
-
-export interface ArcVisual {
-  lat: number;
-  lng: number;
-  /** sRGB 0..1 */
-  color: [number, number, number];
-  widthPx: number;
-  lastSeenMs: number;
-  /** 0..1, where the dash is at time 0 */
-  phase: number;
-  /** arc lengths per second; negative runs from the remote end towards the site */
-  speed: number;
-  /** also draw a faint line along the whole arc (for the busiest arcs: RAIL_LIMIT) */
-  rail: boolean;
-}
-
-/** How many arcs keep a rail: the busiest, chosen by the owner of the layer. Thousands of rails are unreadable. */
-export const RAIL_LIMIT = 400;
 
 export interface ArcLayerOptions {
   capacity: number;
@@ -50,27 +35,6 @@ export const RAIL_SEGMENTS = 16;
 const DASH_LENGTH = 0.22; // of the arc
 export const PICK_SAMPLES = 9;
 const DEAD = [0, 0, 0, 0] as const;
-
-/**
- * A ribbon of `segments` quads: template (position along, side), counter-clockwise triangles, one index group per
- * segment. With `pointedEnd` the ribbon ends in one vertex instead of a pair, its last segment one triangle: for the
- * dashes, whose width is zero at the tail anyway.
- */
-function ribbonGeometry(slots: number, segments: number, templateName: string, pointedEnd = false): SlotGeometry {
-  const groups: number[][] = [];
-  for (let i = 0; i < segments; i++) {
-    const a = i * 2;
-    // counter-clockwise on screen when side +1 lies left of the direction the template runs (arc-shaders.ts)
-    groups.push(pointedEnd && i === segments - 1 ? [a, a + 2, a + 1] : [a, a + 2, a + 1, a + 2, a + 3, a + 1]);
-  }
-  return new SlotGeometry({
-    slots,
-    vertsPerSlot: (segments + 1) * 2 - (pointedEnd ? 1 : 0),
-    template: { name: templateName, size: 2, at: (k) => [Math.floor(k / 2) / segments, k % 2 === 0 ? -1 : 1] },
-    groups,
-    records: { aArc: 4, aLook: 4, aTime: 4 },
-  });
-}
 
 export class ArcLayer {
   readonly object = new THREE.Group();
@@ -93,14 +57,8 @@ export class ArcLayer {
   private attached = false;
   /** per arc slot, as in the meshes: time record (arc-culling.ts TIME_STRIDE) */
   private readonly times: Float32Array;
-  /** per rail slot: RAIL_SEGMENTS + 1 points along its arc */
-  private readonly railPoints: Float32Array;
-  /** per arc slot: its dash's width, by which rails are ranked when only some are drawn */
-  private readonly widths: Float32Array;
-  /** rails drawn at most (setRailShare), and whether each rail slot is among them */
-  private railBudget: number;
-  private readonly railAllowed: Uint8Array;
-  private railRankStale = true;
+  /** which arcs hold a rail, which rails are drawn and where they run */
+  private readonly railSlots: RailSlots;
   private readonly dashMask: Uint32Array;
   private readonly endMask: Uint32Array;
   private readonly railMask: Uint32Array;
@@ -111,9 +69,6 @@ export class ArcLayer {
   private readonly endPoints: (readonly [number, number] | undefined)[];
   /** per slot: the arc's frame as written to the meshes (u, angle) */
   private readonly frames: Float32Array;
-  /** rail slot of each arc slot (-1: none), and arc slot of each rail slot (-1: free) */
-  private readonly railOf: Int32Array;
-  private readonly railOwner: Int32Array;
   private origin: readonly [number, number] = [0, 0];
   private readonly used: boolean[];
   private live = 0;
@@ -176,10 +131,7 @@ export class ArcLayer {
     this.used = new Array<boolean>(this.capacity).fill(false);
     this.frames = new Float32Array(this.capacity * FRAME_STRIDE);
     this.times = new Float32Array(this.capacity * TIME_STRIDE);
-    this.railPoints = new Float32Array(railCapacity * (RAIL_SEGMENTS + 1) * 3);
-    this.widths = new Float32Array(this.capacity);
-    this.railBudget = railCapacity;
-    this.railAllowed = new Uint8Array(railCapacity);
+    this.railSlots = new RailSlots(this.capacity, railCapacity, RAIL_SEGMENTS);
     this.dashMask = new Uint32Array(this.capacity);
     this.endMask = new Uint32Array(this.capacity);
     this.railMask = new Uint32Array(railCapacity);
@@ -187,8 +139,6 @@ export class ArcLayer {
       camera: [0, 0, 0], origin: [0, 0, 1], timeSec: 0, fadeStartSec: options.fadeStartSec, ttlSec: options.ttlSec,
       dashLength: DASH_LENGTH,
     };
-    this.railOf = new Int32Array(this.capacity).fill(-1);
-    this.railOwner = new Int32Array(railCapacity).fill(-1);
     this.samples = new Float32Array(this.capacity * PICK_SAMPLES * 3);
     this.setOriginVector();
   }
@@ -200,7 +150,7 @@ export class ArcLayer {
 
   /** Arcs currently drawn with a rail. */
   get railCount(): number {
-    return this.railOwner.reduce((n, owner) => n + (owner >= 0 ? 1 : 0), 0);
+    return this.railSlots.count;
   }
 
   /** Where every arc starts; moving it reshapes every arc. */
@@ -218,7 +168,7 @@ export class ArcLayer {
       this.live++;
       if (slot >= this.highSlot) this.setHigh(slot + 1);
     }
-    let rail = this.railOf[slot] as number;
+    let rail = this.railSlots.of(slot);
     if (arc.rail && rail < 0) rail = this.takeRail(slot);
     else if (!arc.rail && rail >= 0) rail = this.releaseRail(slot);
     const end = this.endPoints[slot];
@@ -230,8 +180,7 @@ export class ArcLayer {
     const look = [r, g, b, arc.widthPx];
     const time = [(arc.lastSeenMs - this.epochMs) / 1000, arc.phase, arc.speed, 1];
     this.times.set(time, slot * TIME_STRIDE);
-    if (rail >= 0 && this.widths[slot] !== Math.fround(arc.widthPx)) this.railRankStale = true;
-    this.widths[slot] = arc.widthPx;
+    this.railSlots.setWidth(slot, arc.widthPx);
     for (const [part, at] of [[this.dashes, slot], [this.ends, slot], [this.rails, rail]] as const) {
       if (at < 0) continue;
       part.write(at, 'aLook', look);
@@ -289,10 +238,7 @@ export class ArcLayer {
    * last resort on slow machines (quality.ts). Takes effect through the culling pass (attach).
    */
   setRailShare(share: number): void {
-    const budget = Math.round(Math.min(1, Math.max(0, share)) * this.railAllowed.length);
-    if (budget === this.railBudget) return;
-    this.railBudget = budget;
-    this.railRankStale = true;
+    this.railSlots.setShare(share);
   }
 
   /** The frame's time for the shaders, and the index of each draw cut down to what may have pixels. */
@@ -313,11 +259,8 @@ export class ArcLayer {
     cullEnds(view, high, this.endPositions, this.times, this.endMask);
     this.ends.showOnly(this.endMask, high);
     const rails = this.rails.highSlot;
-    cullRails(view, rails, this.railPoints, this.railOwner, this.times, RAIL_SEGMENTS, this.railMask);
-    if (this.railBudget < this.railAllowed.length) {
-      if (this.railRankStale) this.rankRails();
-      for (let r = 0; r < rails; r++) if (this.railAllowed[r] === 0) this.railMask[r] = 0;
-    }
+    cullRails(view, rails, this.railSlots.points, this.railSlots.owner, this.times, RAIL_SEGMENTS, this.railMask);
+    this.railSlots.applyBudget(this.railMask, rails);
     this.rails.showOnly(this.railMask, rails);
   }
 
@@ -365,7 +308,7 @@ export class ArcLayer {
     this.frames.set([...frame.u, frame.angle], slot * FRAME_STRIDE);
     const values = this.frame(slot);
     this.dashes.write(slot, 'aArc', values);
-    const rail = this.railOf[slot] as number;
+    const rail = this.railSlots.of(slot);
     if (rail >= 0) this.writeRailShape(rail, slot);
     this.ends.write(slot, 'position', toCartesian(end[0], end[1], 0.003));
     for (let k = 0; k < PICK_SAMPLES; k++) {
@@ -373,24 +316,10 @@ export class ArcLayer {
     }
   }
 
-  /** Marks the rails of the railBudget widest arcs as allowed (only when rails change or the budget does). */
-  private rankRails(): void {
-    this.railRankStale = false;
-    const taken: number[] = [];
-    for (let r = 0; r < this.railOwner.length; r++) if ((this.railOwner[r] as number) >= 0) taken.push(r);
-    const width = (r: number) => this.widths[this.railOwner[r] as number] as number;
-    taken.sort((a, b) => width(b) - width(a) || a - b);
-    this.railAllowed.fill(0);
-    for (const r of taken.slice(0, this.railBudget)) this.railAllowed[r] = 1;
-  }
-
-  /** The lowest free rail slot for the arc in `slot` (keeps the rails' draw range short), or -1 when all are taken. */
+  /** The lowest free rail slot for the arc in `slot`, or -1 when all are taken. */
   private takeRail(slot: number): number {
-    const rail = this.railOwner.indexOf(-1);
+    const rail = this.railSlots.take(slot);
     if (rail < 0) return -1;
-    this.railOwner[rail] = slot;
-    this.railOf[slot] = rail;
-    this.railRankStale = true;
     if (rail >= this.rails.highSlot) this.rails.setHigh(rail + 1);
     this.writeRailShape(rail, slot);
     return rail;
@@ -401,24 +330,17 @@ export class ArcLayer {
     this.rails.write(rail, 'aArc', this.frame(slot));
     const f = slot * FRAME_STRIDE;
     const o = this.uOrigin.value;
-    for (let i = 0; i <= RAIL_SEGMENTS; i++) {
-      writeArcPointOf(o.x, o.y, o.z, this.frames[f] as number, this.frames[f + 1] as number,
-        this.frames[f + 2] as number, this.frames[f + 3] as number, i / RAIL_SEGMENTS, this.railPoints,
-        (rail * (RAIL_SEGMENTS + 1) + i) * 3);
-    }
+    const frames = this.frames;
+    this.railSlots.place(rail, o.x, o.y, o.z, frames[f] as number, frames[f + 1] as number, frames[f + 2] as number,
+      frames[f + 3] as number);
   }
 
   /** Frees the arc's rail, if it has one; returns -1 (no rail). */
   private releaseRail(slot: number): number {
-    const rail = this.railOf[slot] as number;
+    const rail = this.railSlots.release(slot);
     if (rail < 0) return -1;
-    this.railOf[slot] = -1;
-    this.railOwner[rail] = -1;
-    this.railRankStale = true;
     this.rails.write(rail, 'aTime', DEAD);
-    let high = this.rails.highSlot;
-    while (high > 0 && (this.railOwner[high - 1] as number) < 0) high--;
-    this.rails.setHigh(high);
+    this.rails.setHigh(this.railSlots.high);
     return -1;
   }
 

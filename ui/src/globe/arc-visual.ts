@@ -1,8 +1,26 @@
 // How an aggregated arc looks: colour by protocol, width by bytes on a log scale, dash direction by the side that
 // sent more, a per-endpoint dash phase so arcs do not pulse in step.
 import { type Arc } from '../data/arc-store.js';
-import { type ArcVisual } from './arc-layer.js';
 import { protocolColor, rgbOf } from './protocol-colors.js';
+
+/** What the arc layer draws for one arc (arc-layer.ts). */
+export interface ArcVisual {
+  lat: number;
+  lng: number;
+  /** sRGB 0..1 */
+  color: [number, number, number];
+  widthPx: number;
+  lastSeenMs: number;
+  /** 0..1, where the dash is at time 0 */
+  phase: number;
+  /** arc lengths per second; negative runs from the remote end towards the site */
+  speed: number;
+  /** also draw a faint line along the whole arc (for the busiest arcs: RAIL_LIMIT) */
+  rail: boolean;
+}
+
+/** How many arcs keep a rail: the busiest, chosen by the owner of the layer. Thousands of rails are unreadable. */
+export const RAIL_LIMIT = 400;
 
 /** 1 px for a few hundred bytes, +0.7 px per factor of 10: 1 KB ≈ 1.3 px, 1 MB ≈ 3.4 px, 1 GB ≈ 5.5 px (capped 6). */
 export function widthForBytes(bytes: number): number {

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { type Arc } from '../data/arc-store.js';
 import { type LiveData } from '../data/live-data.js';
-import { ArcLayer, RAIL_LIMIT } from './arc-layer.js';
-import { arcVisual, railKeys } from './arc-visual.js';
+import { ArcLayer } from './arc-layer.js';
+import { arcVisual, RAIL_LIMIT, railKeys } from './arc-visual.js';
 import { resolveOrigin, type Origin } from './origin.js';
 
 const SYNC_MS = 250;
