@@ -164,8 +164,13 @@ log4j.logger.kafka.server.KafkaRaftServer=INFO
 EOF
     log_opt="-Dlog4j.configuration=file:$data/log4j.properties"
   fi
-  # Cluster id: 16 random bytes, url-safe base64 without padding (what `kafka-storage random-uuid` prints).
-  cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  # Cluster id: 16 random bytes, url-safe base64 without padding (what `kafka-storage random-uuid` prints). One in
+  # 64 starts with '-', which the tool's argument parser takes for an option (Kafka's own Uuid.randomUuid draws again
+  # for the same reason): draw again, a bounded number of times.
+  for _ in 1 2 3 4 5 6 7 8; do
+    cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    [[ $cluster_id != -* ]] && break
+  done
   : >"$LOGS/kafka.log"
   # shellcheck disable=SC2086 # KAFKA_HEAP is a list of JVM flags
   if ! java $KAFKA_HEAP "$log_opt" -cp "$JARS/$jars/*" \
